@@ -12,7 +12,7 @@ import pytest
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-from iptwork.store.workbook import Workbook, create_workbook  # noqa: E402
+from iptwork.store.workbook import Workbook, create_workbook
 
 
 @pytest.fixture

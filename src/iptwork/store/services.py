@@ -411,9 +411,8 @@ def check_contents(
             if item.id in seen:  # type: ignore[attr-defined]
                 raise InvalidRecord(where, "id", "is used twice in the file")
             seen.add(item.id)  # type: ignore[attr-defined]
-    numbers: dict[int, str] = dict(
-        connection.execute(select(m.TherapySession.number, m.TherapySession.id)).tuples()
-    )
+    sessions = connection.execute(select(m.TherapySession.number, m.TherapySession.id))
+    numbers: dict[int, str] = dict(sessions.tuples().all())
     for index, session in enumerate(contents.sessions):
         owner = numbers.get(session.number)
         if owner is not None and owner != session.id:
