@@ -159,11 +159,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    if args.format == "pdf":
+        raise Failure("PDF export is not available in this version yet; export JSON or CSV instead")
     from iptwork.interchange import ExportOptions, write_csv, write_json
     from iptwork.store.workbook import open_workbook
 
-    if args.format == "pdf":
-        raise Failure("PDF export is not available in this version yet; export JSON or CSV instead")
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise Failure(f"--from {args.date_from} is after --to {args.date_to}")
     options = ExportOptions(
@@ -198,12 +198,13 @@ def _cmd_check(args: argparse.Namespace) -> int:
 def _cmd_stats(args: argparse.Namespace) -> int:
     import json
 
-    from iptwork.analysis.stats import stats_document, stats_text
     from iptwork.store import services
     from iptwork.store.workbook import open_workbook
 
     with open_workbook(args.path) as wb:
         contents = services.read_contents(wb)
+    from iptwork.analysis.stats import stats_document, stats_text
+
     if args.json:
         print(json.dumps(stats_document(contents), ensure_ascii=False, indent=2))
     else:

@@ -412,7 +412,7 @@ def check_contents(
                 raise InvalidRecord(where, "id", "is used twice in the file")
             seen.add(item.id)  # type: ignore[attr-defined]
     sessions = connection.execute(select(m.TherapySession.number, m.TherapySession.id))
-    numbers: dict[int, str] = dict(sessions.tuples().all())
+    numbers: dict[int, str] = {number: session_id for number, session_id in sessions}
     for index, session in enumerate(contents.sessions):
         owner = numbers.get(session.number)
         if owner is not None and owner != session.id:
