@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import Connection, ColumnElement, func, select
+from sqlalchemy import ColumnElement, Connection, case, func, select
 
 from iptwork.store import models as m
 from iptwork.store import records as r
@@ -25,6 +25,7 @@ from iptwork.store.write import chunks
 SortKey = Literal["date", "people", "said", "satisfaction", "understood", "problems"]
 SORT_KEYS: tuple[SortKey, ...] = ("date", "people", "said", "satisfaction", "understood", "problems")
 LINE = 240  # characters of a text kept for a one-line summary
+UNDERSTOOD_ORDER = {"yes": 0, "partly": 1, "unsure": 2, "no": 3}
 
 
 @dataclass(frozen=True)
@@ -77,10 +78,8 @@ def _sort_expression(key: SortKey) -> ColumnElement[Any]:
     if key == "satisfaction":
         return func.coalesce(table.satisfaction, -1)
     if key == "understood":
-        # From understood to not: yes, partly, unsure, no, not answered.
-        return func.coalesce(
-            func.instr("yes   partly unsure no    ", table.understood), 99
-        )  # position in a fixed string keeps the order without a CASE per value
+        # From understood to not: yes, partly, unsure, no, then not answered.
+        return case(UNDERSTOOD_ORDER, value=table.understood, else_=len(UNDERSTOOD_ORDER))
     if key == "problems":
         problem = m.interaction_problem
         return (
