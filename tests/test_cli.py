@@ -58,15 +58,6 @@ def test_new_refuses_an_existing_file(filled: Path, capsys: pytest.CaptureFixtur
     assert hashlib.sha256(filled.read_bytes()).hexdigest() == before
 
 
-def test_encrypt_says_plainly_it_is_not_available(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    status, _, err = run(capsys, "new", str(tmp_path / "x.iptw"), "--encrypt")
-    assert status == 1
-    assert "not available" in one_line_error(err)
-    assert not (tmp_path / "x.iptw").exists()
-
-
 @pytest.mark.parametrize(
     "argv",
     [

@@ -8,12 +8,17 @@ over to the desktop app, which imports Qt itself.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iptwork.store.errors import WorkbookError
+
+if TYPE_CHECKING:
+    from iptwork.store.workbook import Workbook
 
 COMMANDS = ("new", "demo", "import", "export", "worksheet", "check", "stats", "backup", "restore")
 
@@ -122,19 +127,61 @@ def _gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# --- passwords -------------------------------------------------------------------------
+
+PASSWORD_VARIABLE = "IPTWORK_PASSWORD"
+
+
+def _ask_password(prompt: str) -> str:
+    """A hidden prompt, only when a person is at a terminal (getpass reads /dev/tty even when
+    stdin is redirected, which would hang a script)."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise Failure(
+            f"a password is needed: set {PASSWORD_VARIABLE} or run this in a terminal to be asked"
+        )
+    return getpass.getpass(prompt)
+
+
+def _new_password() -> str:
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None:
+        password = _ask_password("Password for the new workbook: ")
+        if _ask_password("The same password again: ") != password:
+            raise Failure("the two passwords differ; nothing was created")
+    if not password:
+        raise Failure("an empty password protects nothing; choose a password")
+    return password
+
+
+def _password_for(path: Path) -> str | None:
+    """The password to try: the environment's, else (for an encrypted file) a prompt."""
+    from iptwork.store.workbook import check_header
+
+    password = os.environ.get(PASSWORD_VARIABLE)
+    if password is None and check_header(path).encrypted:
+        password = _ask_password(f"Password for {path.name}: ")
+    return password
+
+
+def _open(path: Path) -> Workbook:
+    from iptwork.store.workbook import open_workbook
+
+    return open_workbook(path, password=_password_for(path))
+
+
 # --- commands --------------------------------------------------------------------------
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
     from iptwork.store.workbook import create_workbook
 
-    if args.encrypt:
-        raise Failure(
-            "encrypted workbooks are not available in this version yet; "
-            "create it without --encrypt and keep the file in a private folder"
-        )
-    create_workbook(args.path, title=args.title).close()
-    print(f"Created {args.path}")
+    if args.path.exists():
+        raise Failure(f"{args.path} already exists; choose another name or move the old file")
+    password = _new_password() if args.encrypt else None
+    create_workbook(args.path, title=args.title, password=password).close()
+    print(f"Created {'the encrypted workbook ' if password else ''}{args.path}")
     return EXIT_OK
 
 
@@ -150,9 +197,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from iptwork.interchange import import_file
-    from iptwork.store.workbook import open_workbook
 
-    with open_workbook(args.path) as wb:
+    with _open(args.path) as wb:
         summary = import_file(wb, args.file)
     print(f"Imported {args.file}: {summary}")
     return EXIT_OK
@@ -162,7 +208,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if args.format == "pdf":
         raise Failure("PDF export is not available in this version yet; export JSON or CSV instead")
     from iptwork.interchange import ExportOptions, write_csv, write_json
-    from iptwork.store.workbook import open_workbook
 
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise Failure(f"--from {args.date_from} is after --to {args.date_to}")
@@ -175,7 +220,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         include_private=args.include_private,
     )
     writer = write_json if args.format == "json" else write_csv
-    with open_workbook(args.path) as wb:
+    with _open(args.path) as wb:
         writer(wb, options, args.output)
     return EXIT_OK
 
@@ -187,7 +232,7 @@ def _cmd_worksheet(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from iptwork.store.check import check_workbook
 
-    report = check_workbook(args.path)
+    report = check_workbook(args.path, _password_for(args.path))
     for line in report.lines:
         print(line)
     if not report.ok:
@@ -199,9 +244,8 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     import json
 
     from iptwork.store import services
-    from iptwork.store.workbook import open_workbook
 
-    with open_workbook(args.path) as wb:
+    with _open(args.path) as wb:
         contents = services.read_contents(wb)
     from iptwork.analysis.stats import stats_document, stats_text
 
@@ -215,7 +259,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def _cmd_backup(args: argparse.Namespace) -> int:
     from iptwork.store.backup import backup_workbook
 
-    target = backup_workbook(args.path, args.output)
+    target = backup_workbook(args.path, args.output, _password_for(args.path))
     print(f"Backed up {args.path} to {target}")
     return EXIT_OK
 
@@ -223,7 +267,7 @@ def _cmd_backup(args: argparse.Namespace) -> int:
 def _cmd_restore(args: argparse.Namespace) -> int:
     from iptwork.store.backup import restore_workbook
 
-    kept = restore_workbook(args.backup, args.path)
+    kept = restore_workbook(args.backup, args.path, _password_for(args.backup))
     note = f" (the previous file is kept as {kept})" if kept else ""
     print(f"Restored {args.path} from {args.backup}{note}")
     return EXIT_OK

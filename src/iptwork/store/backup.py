@@ -15,59 +15,61 @@ from pathlib import Path
 import sqlcipher3
 
 from iptwork.store import errors
-from iptwork.store.workbook import check_header, open_workbook
+from iptwork.store.workbook import check_header, check_identity, connect, open_workbook, sidecars
 
 
 def _stamp() -> str:
     return datetime.now().strftime("%Y%m%d-%H%M%S")
 
 
-def _sidecars(path: Path) -> list[Path]:
-    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-
-
-def _verify_copy(path: Path) -> None:
-    """A copy is good when it is a workbook by its header and SQLite finds it intact."""
-    check_header(path)
-    connection = sqlcipher3.connect(f"file:{path}?mode=ro", uri=True)
+def verify_copy(path: Path, password: str | None = None) -> None:
+    """A copy is good when it is a workbook (by its header, or by its pragmas once the
+    password opens it) and SQLite finds it intact. Read-only: the copy is not changed."""
+    header = check_header(path)
+    if header.encrypted and password is None:
+        raise errors.PasswordRequired(path)
+    connection = connect(path, password if header.encrypted else None, read_only=True)
     try:
-        result = connection.execute("PRAGMA quick_check").fetchone()[0]
+        try:
+            result = connection.execute("PRAGMA quick_check").fetchone()[0]
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+        except sqlcipher3.DatabaseError as error:
+            if header.encrypted:
+                raise errors.WrongPassword(path) from error
+            raise errors.CorruptWorkbook(path, str(error)) from error
     finally:
         connection.close()
+    check_identity(path, application_id, version)
     if result != "ok":
         raise errors.CorruptWorkbook(path, f"the copy failed its check: {result}")
 
 
-def copy_into(source: Path, target: Path) -> None:
+def copy_into(source: Path, target: Path, password: str | None = None) -> None:
     """Copy the workbook at `source` to `target` (which must not exist), checked, atomically."""
     if target.exists():
         raise errors.WorkbookExists(target)
     handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
     os.close(handle)
+    os.unlink(temporary_name)  # SQLite creates it; an empty file would be "not a database"
     temporary = Path(temporary_name)
     try:
-        with open_workbook(source, upgrade=False) as wb:
-            raw = wb.engine.raw_connection()
-            try:
-                destination = sqlcipher3.connect(str(temporary), isolation_level=None)
-                try:
-                    raw.driver_connection.backup(destination)  # type: ignore[union-attr]
-                    destination.execute("PRAGMA journal_mode = DELETE")
-                finally:
-                    destination.close()
-            finally:
-                raw.close()
-        _verify_copy(temporary)
+        with open_workbook(source, password=password, upgrade=False) as wb:
+            wb.copy_to(temporary)
+            verify_copy(temporary, wb.password)
+
         os.replace(temporary, target)
     except OSError as error:
         raise errors.classify(error, target) or error from error
     finally:
         temporary.unlink(missing_ok=True)
-        for leftover in _sidecars(temporary):
+        for leftover in sidecars(temporary):
             leftover.unlink(missing_ok=True)
 
 
-def backup_workbook(path: Path, destination: Path | None = None) -> Path:
+def backup_workbook(
+    path: Path, destination: Path | None = None, password: str | None = None
+) -> Path:
     """Back up `path`; `destination` may be a file name or a folder (default: beside it)."""
     check_header(path)
     if destination is None:
@@ -78,27 +80,27 @@ def backup_workbook(path: Path, destination: Path | None = None) -> Path:
         target = destination
     if not target.parent.is_dir():
         raise errors.WorkbookNotFound(target.parent)
-    copy_into(path, target)
+    copy_into(path, target, password)
     return target
 
 
-def restore_workbook(backup: Path, path: Path) -> Path | None:
+def restore_workbook(backup: Path, path: Path, password: str | None = None) -> Path | None:
     """Put `backup` back at `path`. An existing file at `path` is kept first, renamed with
     its `-wal` beside it, even if it is damaged; returns where it was kept."""
-    _verify_copy(backup)
+    verify_copy(backup, password)
     kept: Path | None = None
     if path.exists():
         kept = path.with_name(f"{path.stem}-before-restore-{_stamp()}{path.suffix or '.iptw'}")
         os.replace(path, kept)
-        for old, new in zip(_sidecars(path), _sidecars(kept), strict=True):
+        for old, new in zip(sidecars(path), sidecars(kept), strict=True):
             if old.exists():
                 os.replace(old, new)
     try:
-        copy_into(backup, path)
+        copy_into(backup, path, password)
     except BaseException:
         if kept is not None and not path.exists():
             os.replace(kept, path)
-            for new, old in zip(_sidecars(kept), _sidecars(path), strict=True):
+            for new, old in zip(sidecars(kept), sidecars(path), strict=True):
                 if new.exists():
                     os.replace(new, old)
         raise

@@ -11,7 +11,7 @@ from iptwork.store import models as m
 from iptwork.store import read, schema
 from iptwork.store.errors import InvalidRecord
 from iptwork.store.services import check_contents
-from iptwork.store.workbook import check_header, open_workbook
+from iptwork.store.workbook import open_workbook
 
 
 @dataclass
@@ -24,22 +24,21 @@ class CheckReport:
         return not self.problems
 
 
-def check_workbook(path: Path) -> CheckReport:
+def check_workbook(path: Path, password: str | None = None) -> CheckReport:
     report = CheckReport()
-    header = check_header(path)
-    report.lines.append(f"{path}: iptwork workbook, format {header.user_version}")
-    if header.user_version < schema.SCHEMA_VERSION:
-        report.lines.append(
-            f"  format {header.user_version} is older; opening it in the app upgrades it"
-        )
-    with open_workbook(path, upgrade=False) as wb, wb.read() as connection:
+    with open_workbook(path, password=password, upgrade=False) as wb, wb.read() as connection:
+        version = schema.version(connection)
+        kind = "encrypted iptwork workbook" if wb.encrypted else "iptwork workbook"
+        report.lines.append(f"{path}: {kind}, format {version}")
+        if version < schema.SCHEMA_VERSION:
+            report.lines.append(f"  format {version} is older; opening it in the app upgrades it")
         integrity = [row[0] for row in connection.exec_driver_sql("PRAGMA integrity_check")]
         if integrity != ["ok"]:
             report.problems.append("SQLite integrity check: " + "; ".join(integrity[:5]))
         dangling = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
         if dangling:
             report.problems.append(f"{len(dangling)} reference(s) to missing records")
-        if header.user_version == schema.SCHEMA_VERSION and not report.problems:
+        if version == schema.SCHEMA_VERSION and not report.problems:
             try:
                 check_contents(connection, read.contents(connection), _label)
             except InvalidRecord as error:

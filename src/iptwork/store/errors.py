@@ -46,6 +46,24 @@ class NewerWorkbook(WorkbookError):
         )
 
 
+class PasswordRequired(NotAWorkbook):
+    """The file is either an encrypted workbook or not a workbook at all."""
+
+    def __init__(self, path: Path) -> None:
+        WorkbookError.__init__(
+            self,
+            f"{path} is encrypted (or is not an iptwork workbook). Give its password to open it.",
+        )
+
+
+class WrongPassword(WorkbookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"That password does not open {path} (or the file is not an iptwork workbook). "
+            "Check the password and try again; the file was left unchanged."
+        )
+
+
 class WorkbookExists(WorkbookError):
     def __init__(self, path: Path) -> None:
         super().__init__(f"{path} already exists. Choose another name or move the old file.")

@@ -23,7 +23,14 @@ from iptwork.store.workbook import Workbook
 from iptwork.store.write import chunks
 
 SortKey = Literal["date", "people", "said", "satisfaction", "understood", "problems"]
-SORT_KEYS: tuple[SortKey, ...] = ("date", "people", "said", "satisfaction", "understood", "problems")
+SORT_KEYS: tuple[SortKey, ...] = (
+    "date",
+    "people",
+    "said",
+    "satisfaction",
+    "understood",
+    "problems",
+)
 LINE = 240  # characters of a text kept for a one-line summary
 UNDERSTOOD_ORDER = {"yes": 0, "partly": 1, "unsure": 2, "no": 3}
 

@@ -67,20 +67,10 @@ def verify(connection: Connection, path: Path) -> None:
 
 
 def backup_before_upgrade(workbook: Workbook, from_version: int) -> Path:
-    """A complete copy through the SQLite backup API, beside the workbook."""
+    """A complete copy beside the workbook, named after the version it holds."""
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = workbook.path.with_name(f"{workbook.path.stem}.v{from_version}-{stamp}.iptw")
-    raw = workbook.engine.raw_connection()
-    try:
-        import sqlcipher3
-
-        destination = sqlcipher3.connect(str(target))
-        try:
-            raw.driver_connection.backup(destination)  # type: ignore[union-attr]
-        finally:
-            destination.close()
-    finally:
-        raw.close()
+    workbook.copy_to(target)
     return target
 
 

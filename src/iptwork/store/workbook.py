@@ -1,8 +1,9 @@
 """Creating and opening a workbook file: the one place that owns the engine.
 
 A workbook is one SQLite file marked with our `application_id` and a schema version in
-`user_version`. We look at the file's header before SQLite touches it, so that a foreign,
-damaged or newer file is reported and left byte-for-byte as it was (PITFALLS.md).
+`user_version`, optionally encrypted with SQLCipher (a standard passphrase, so other
+SQLCipher tools can open it too). We look at the file before SQLite writes to it, so that a
+foreign, damaged or newer file is reported and left byte-for-byte as it was (PITFALLS.md).
 """
 
 from __future__ import annotations
@@ -23,16 +24,22 @@ from iptwork.store import errors, schema
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 SUFFIX = ".iptw"
+# An encrypted file is whole pages of random-looking bytes, the smallest page being 512.
+SMALLEST_PAGE = 512
 
 
 @dataclass(frozen=True)
 class FileHeader:
-    """What the first 100 bytes of a SQLite file say about it."""
+    """What the first 100 bytes of a workbook file say about it.
 
-    application_id: int
-    user_version: int
-    page_size: int
-    page_count: int | None  # None when the header's count is stale (a legacy writer)
+    An encrypted file's header is ciphertext: `encrypted` is True and the other fields are
+    unknown until the file is opened with its password."""
+
+    encrypted: bool
+    application_id: int = 0
+    user_version: int = 0
+    page_size: int = 0
+    page_count: int | None = None  # None when the header's count is stale (a legacy writer)
 
     @classmethod
     def read(cls, path: Path) -> FileHeader:
@@ -48,31 +55,41 @@ class FileHeader:
         if not head:
             raise errors.NotAWorkbook(path, "the file is empty")
         if not head.startswith(SQLITE_MAGIC):
+            size = path.stat().st_size
+            if size >= SMALLEST_PAGE and size % SMALLEST_PAGE == 0:
+                return cls(encrypted=True)
             raise errors.NotAWorkbook(path, "it is not a database file")
         if len(head) < 100:
             raise errors.CorruptWorkbook(path, "the file is cut short")
         raw_page_size = struct.unpack(">H", head[16:18])[0]
-        page_size = 65536 if raw_page_size == 1 else raw_page_size
         change_counter, page_count = struct.unpack(">II", head[24:32])
         valid_for = struct.unpack(">I", head[92:96])[0]
         user_version, application_id = struct.unpack(">iI", head[60:64] + head[68:72])
         return cls(
+            encrypted=False,
             application_id=application_id,
             user_version=user_version,
-            page_size=page_size,
+            page_size=65536 if raw_page_size == 1 else raw_page_size,
             page_count=page_count if valid_for == change_counter else None,
         )
 
 
-def check_header(path: Path) -> FileHeader:
-    """Refuse, without opening it, anything that is not a workbook this version can read."""
-    header = FileHeader.read(path)
-    if header.application_id != schema.APPLICATION_ID:
+def check_identity(path: Path, application_id: int, user_version: int) -> None:
+    """Refuse anything that is not a workbook of a version this program can read."""
+    if application_id != schema.APPLICATION_ID:
         raise errors.NotAWorkbook(path, "it is a database made by another program")
-    if header.user_version > schema.SCHEMA_VERSION:
-        raise errors.NewerWorkbook(path, header.user_version, schema.SCHEMA_VERSION)
-    if header.user_version < 1:
+    if user_version > schema.SCHEMA_VERSION:
+        raise errors.NewerWorkbook(path, user_version, schema.SCHEMA_VERSION)
+    if user_version < 1:
         raise errors.CorruptWorkbook(path, "it has no schema version")
+
+
+def check_header(path: Path) -> FileHeader:
+    """Everything that can be told about `path` without opening it (and so changing it)."""
+    header = FileHeader.read(path)
+    if header.encrypted:
+        return header
+    check_identity(path, header.application_id, header.user_version)
     wal = path.with_name(path.name + "-wal")
     expected = (header.page_count or 0) * header.page_size
     if expected > path.stat().st_size and not wal.exists():
@@ -80,18 +97,33 @@ def check_header(path: Path) -> FileHeader:
     return header
 
 
-def _make_engine(path: Path) -> Engine:
-    def connect() -> sqlcipher3.Connection:
-        # isolation_level=None: we issue BEGIN ourselves, so DDL is transactional too.
-        return sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=False)
+def _quote(password: str) -> str:
+    return "'" + password.replace("'", "''") + "'"
 
-    engine = create_engine("sqlite://", creator=connect, module=sqlcipher3)
+
+def connect(path: Path, password: str | None, *, read_only: bool = False) -> Any:
+    """A raw sqlcipher3 connection, keyed when a password is given (no I/O yet)."""
+    target = f"file:{path}?mode=ro" if read_only else str(path)
+    connection = sqlcipher3.connect(
+        target, uri=read_only, isolation_level=None, check_same_thread=False
+    )
+    # Temporary tables and sort files stay in memory: never plaintext in a temp file.
+    connection.execute("PRAGMA temp_store = MEMORY")
+    if password is not None:
+        connection.execute("PRAGMA cipher_log_level = NONE")  # errors are ours to report
+        connection.execute(f"PRAGMA key = {_quote(password)}")
+    return connection
+
+
+def _make_engine(path: Path, password: str | None) -> Engine:
+    engine = create_engine("sqlite://", creator=lambda: connect(path, password), module=sqlcipher3)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA busy_timeout = 5000")
-        # Read something first: a damaged file fails here, before any pragma writes to it.
+        # Read something first: a damaged file or a wrong password fails here, before any
+        # pragma writes to the file.
         cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
@@ -114,11 +146,21 @@ class Workbook:
     """An open workbook: its path and engine, and short transactions on it.
 
     Services take a Workbook and run one transaction each through `write()` or `read()`.
+    The password, if any, stays in memory only, for new connections and backups.
     """
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, password: str | None = None) -> None:
         self.path = path
-        self.engine = engine
+        self._password = password
+        self.engine = _make_engine(path, password)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._password is not None
+
+    @property
+    def password(self) -> str | None:
+        return self._password
 
     @contextmanager
     def write(self) -> Iterator[Connection]:
@@ -141,6 +183,26 @@ class Workbook:
         except DBAPIError as error:
             raise errors.classify(error, self.path) or error from error
 
+    def copy_to(self, target: Path) -> None:
+        """A complete, consistent copy through SQLite's online backup API (a file copy can
+        miss what is still in the WAL), encrypted with the same password, if any."""
+        raw = self.engine.raw_connection()
+        try:
+            destination = connect(target, self._password)
+            try:
+                raw.driver_connection.backup(destination)  # type: ignore[union-attr]
+                destination.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                destination.close()
+        finally:
+            raw.close()
+
+    def reopen(self, password: str | None) -> None:
+        """Start over with a new engine (after the file was replaced, e.g. re-keyed)."""
+        self.engine.dispose()
+        self._password = password
+        self.engine = _make_engine(self.path, password)
+
     def close(self) -> None:
         """Fold the WAL back into the file so that the file alone is the whole workbook."""
         try:
@@ -157,55 +219,87 @@ class Workbook:
         self.close()
 
 
-def create_workbook(path: Path | str, *, title: str = "") -> Workbook:
-    """Create a new, empty workbook file; refuse to overwrite anything."""
+def sidecars(path: Path) -> list[Path]:
+    """The `-wal` and `-shm` files SQLite keeps beside a workbook."""
+    return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+
+
+def create_workbook(path: Path | str, *, title: str = "", password: str | None = None) -> Workbook:
+    """Create a new, empty workbook file (encrypted when a password is given); refuse to
+    overwrite anything."""
     path = Path(path)
     if path.exists():
         raise errors.WorkbookExists(path)
     if not path.parent.is_dir():
         raise errors.WorkbookNotFound(path.parent)
-    engine = _make_engine(path)
-    workbook = Workbook(path, engine)
+    if password is not None and not password:
+        raise errors.WorkbookError("An empty password protects nothing; choose a password.")
+    workbook = Workbook(path, password)
     try:
         with workbook.write() as connection:
             schema.create(connection, title=title)
     except BaseException:
-        engine.dispose()
-        for leftover in (
-            path,
-            path.with_name(path.name + "-wal"),
-            path.with_name(path.name + "-shm"),
-        ):
+        workbook.engine.dispose()
+        for leftover in (path, *sidecars(path)):
             leftover.unlink(missing_ok=True)
         raise
     return workbook
 
 
-def open_workbook(path: Path | str, *, upgrade: bool = True) -> Workbook:
+def _is_wrong_key(error: DBAPIError) -> bool:
+    return "not a database" in str(error.orig).lower()
+
+
+def open_workbook(
+    path: Path | str, *, password: str | None = None, upgrade: bool = True
+) -> Workbook:
     """Open an existing workbook, upgrading an older one after backing it up.
 
-    Raises a `WorkbookError` with a message for the user for anything that is not a workbook
-    this version can use; in that case the file is not modified.
+    An encrypted workbook needs its `password` (`PasswordRequired` without one,
+    `WrongPassword` with a wrong one); a password given for a plain workbook is not used.
+    Raises a `WorkbookError` with a message for the user for anything that is not a
+    workbook this version can use; in that case the file is not modified.
     """
     path = Path(path)
     header = check_header(path)
+    if header.encrypted and password is None:
+        raise errors.PasswordRequired(path)
+    if header.encrypted and not password:
+        raise errors.WrongPassword(path)
     if not os.access(path, os.W_OK):
         raise errors.ReadOnlyWorkbook(path)
-    engine = _make_engine(path)
-    workbook = Workbook(path, engine)
+    workbook = Workbook(path, password if header.encrypted else None)
     try:
         with workbook.read() as connection:
+            if header.encrypted:
+                check_identity(
+                    path,
+                    int(connection.exec_driver_sql("PRAGMA application_id").scalar_one()),
+                    schema.version(connection),
+                )
             schema.verify(connection, path)
-        if header.user_version < schema.SCHEMA_VERSION:
+            current = schema.version(connection)
+        if current < schema.SCHEMA_VERSION:
             if not upgrade:
                 raise errors.WorkbookError(f"{path} needs an upgrade before it can be used.")
             schema.upgrade(workbook, path)
     except DBAPIError as error:
-        engine.dispose()
+        workbook.engine.dispose()
+        if header.encrypted and _is_wrong_key(error):
+            raise errors.WrongPassword(path) from error
         raise errors.classify(error, path) or errors.CorruptWorkbook(
             path, str(error.orig)
         ) from error
+    except errors.WorkbookError as error:
+        workbook.engine.dispose()
+        if (
+            header.encrypted
+            and isinstance(error, errors.CorruptWorkbook)
+            and "not a database" in str(error)
+        ):
+            raise errors.WrongPassword(path) from error
+        raise
     except BaseException:
-        engine.dispose()
+        workbook.engine.dispose()
         raise
     return workbook
