@@ -77,6 +77,15 @@ class StorageFull(WorkbookError):
         )
 
 
+class WriteFailed(WorkbookError):
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Could not write to {path}: the disk may be full, removed or failing. The last "
+            "change was not saved; everything saved before it is safe. Free some space or "
+            "check the disk, then try again."
+        )
+
+
 class ReadOnlyWorkbook(WorkbookError):
     def __init__(self, path: Path) -> None:
         super().__init__(
@@ -126,7 +135,7 @@ def classify(error: BaseException, path: Path) -> WorkbookError | None:
     driver_errors = (sqlcipher3.DatabaseError, sqlite3.DatabaseError)
     inner = getattr(error, "orig", error)
     if isinstance(inner, OSError):
-        if inner.errno == errno.ENOSPC:
+        if inner.errno in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT):
             return StorageFull(path)
         if inner.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
             return ReadOnlyWorkbook(path)
@@ -140,6 +149,8 @@ def classify(error: BaseException, path: Path) -> WorkbookError | None:
         return ReadOnlyWorkbook(path)
     if "locked" in text or "busy" in text:
         return WorkbookBusy(path)
-    if "not a database" in text or "malformed" in text or "disk i/o error" in text:
+    if "disk i/o error" in text:
+        return WriteFailed(path)
+    if "not a database" in text or "malformed" in text:
         return CorruptWorkbook(path, str(inner))
     return None
