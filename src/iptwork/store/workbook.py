@@ -115,8 +115,12 @@ def connect(path: Path, password: str | None, *, read_only: bool = False) -> Any
     return connection
 
 
-def _make_engine(path: Path, password: str | None) -> Engine:
-    engine = create_engine("sqlite://", creator=lambda: connect(path, password), module=sqlcipher3)
+def _make_engine(path: Path, password: str | None, read_only: bool = False) -> Engine:
+    engine = create_engine(
+        "sqlite://",
+        creator=lambda: connect(path, password, read_only=read_only),
+        module=sqlcipher3,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -126,9 +130,10 @@ def _make_engine(path: Path, password: str | None) -> Engine:
         # pragma writes to the file.
         cursor.execute("SELECT count(*) FROM sqlite_master").fetchone()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
-        cursor.execute("PRAGMA secure_delete = ON")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
+            cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -149,10 +154,11 @@ class Workbook:
     The password, if any, stays in memory only, for new connections and backups.
     """
 
-    def __init__(self, path: Path, password: str | None = None) -> None:
+    def __init__(self, path: Path, password: str | None = None, read_only: bool = False) -> None:
         self.path = path
         self._password = password
-        self.engine = _make_engine(path, password)
+        self.read_only = read_only
+        self.engine = _make_engine(path, password, read_only)
 
     @property
     def encrypted(self) -> bool:
@@ -201,10 +207,13 @@ class Workbook:
         """Start over with a new engine (after the file was replaced, e.g. re-keyed)."""
         self.engine.dispose()
         self._password = password
-        self.engine = _make_engine(self.path, password)
+        self.engine = _make_engine(self.path, password, self.read_only)
 
     def close(self) -> None:
         """Fold the WAL back into the file so that the file alone is the whole workbook."""
+        if self.read_only:
+            self.engine.dispose()
+            return
         try:
             with self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -251,14 +260,19 @@ def _is_wrong_key(error: DBAPIError) -> bool:
 
 
 def open_workbook(
-    path: Path | str, *, password: str | None = None, upgrade: bool = True
+    path: Path | str,
+    *,
+    password: str | None = None,
+    upgrade: bool = True,
+    read_only: bool = False,
 ) -> Workbook:
     """Open an existing workbook, upgrading an older one after backing it up.
 
     An encrypted workbook needs its `password` (`PasswordRequired` without one,
     `WrongPassword` with a wrong one); a password given for a plain workbook is not used.
     Raises a `WorkbookError` with a message for the user for anything that is not a
-    workbook this version can use; in that case the file is not modified.
+    workbook this version can use; in that case the file is not modified. `read_only`
+    opens it without ever writing (e.g. while another iptwork has it open).
     """
     path = Path(path)
     header = check_header(path)
@@ -266,9 +280,9 @@ def open_workbook(
         raise errors.PasswordRequired(path)
     if header.encrypted and not password:
         raise errors.WrongPassword(path)
-    if not os.access(path, os.W_OK):
+    if not read_only and not os.access(path, os.W_OK):
         raise errors.ReadOnlyWorkbook(path)
-    workbook = Workbook(path, password if header.encrypted else None)
+    workbook = Workbook(path, password if header.encrypted else None, read_only)
     try:
         with workbook.read() as connection:
             if header.encrypted:
@@ -280,7 +294,7 @@ def open_workbook(
             schema.verify(connection, path)
             current = schema.version(connection)
         if current < schema.SCHEMA_VERSION:
-            if not upgrade:
+            if not upgrade or read_only:
                 raise errors.WorkbookError(f"{path} needs an upgrade before it can be used.")
             schema.upgrade(workbook, path)
     except DBAPIError as error:
