@@ -7,15 +7,23 @@ then renamed into place: a failed backup never leaves a half-written file behind
 
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import sqlcipher3
 
 from iptwork.store import errors
-from iptwork.store.workbook import check_header, check_identity, connect, open_workbook, sidecars
+from iptwork.store.workbook import (
+    Workbook,
+    check_header,
+    check_identity,
+    connect,
+    open_workbook,
+    sidecars,
+)
 
 
 def _stamp() -> str:
@@ -45,8 +53,9 @@ def verify_copy(path: Path, password: str | None = None) -> None:
         raise errors.CorruptWorkbook(path, f"the copy failed its check: {result}")
 
 
-def copy_into(source: Path, target: Path, password: str | None = None) -> None:
-    """Copy the workbook at `source` to `target` (which must not exist), checked, atomically."""
+def save_copy(wb: Workbook, target: Path) -> None:
+    """Copy an open workbook to `target` (which must not exist): checked, then renamed into
+    place, so `target` is either a complete, verified workbook or absent."""
     if target.exists():
         raise errors.WorkbookExists(target)
     handle, temporary_name = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -54,10 +63,8 @@ def copy_into(source: Path, target: Path, password: str | None = None) -> None:
     os.unlink(temporary_name)  # SQLite creates it; an empty file would be "not a database"
     temporary = Path(temporary_name)
     try:
-        with open_workbook(source, password=password, upgrade=False) as wb:
-            wb.copy_to(temporary)
-            verify_copy(temporary, wb.password)
-
+        wb.copy_to(temporary)
+        verify_copy(temporary, wb.password)
         os.replace(temporary, target)
     except OSError as error:
         raise errors.classify(error, target) or error from error
@@ -65,6 +72,12 @@ def copy_into(source: Path, target: Path, password: str | None = None) -> None:
         temporary.unlink(missing_ok=True)
         for leftover in sidecars(temporary):
             leftover.unlink(missing_ok=True)
+
+
+def copy_into(source: Path, target: Path, password: str | None = None) -> None:
+    """Copy the workbook file at `source` to `target`, checked, atomically."""
+    with open_workbook(source, password=password, upgrade=False) as wb:
+        save_copy(wb, target)
 
 
 def backup_workbook(
@@ -105,3 +118,42 @@ def restore_workbook(backup: Path, path: Path, password: str | None = None) -> P
                     os.replace(new, old)
         raise
     return kept
+
+
+# --- automatic, rotating backups --------------------------------------------------------
+
+BACKUP_GLOB = "*-[0-9]*-[0-9]*.iptw"
+
+
+def backup_folder(root: Path, workbook_path: Path) -> Path:
+    """Each workbook's backups in a folder of their own: its name plus a short hash of its
+    full path, so two workbooks with the same name never mix."""
+    digest = hashlib.sha1(str(workbook_path.resolve()).encode("utf-8")).hexdigest()[:8]
+    return root / f"{workbook_path.stem}-{digest}"
+
+
+def list_backups(root: Path, workbook_path: Path) -> list[Path]:
+    """This workbook's automatic backups, newest first."""
+    folder = backup_folder(root, workbook_path)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob(BACKUP_GLOB), key=lambda p: p.name, reverse=True)
+
+
+def automatic_backup(
+    wb: Workbook, root: Path, *, keep: int, min_age: timedelta | None = None
+) -> Path | None:
+    """Back up `wb` into its folder under `root` (unless the newest backup is younger than
+    `min_age`), then delete all but the newest `keep`. Returns the new backup, if made."""
+    existing = list_backups(root, wb.path)
+    if min_age is not None and existing:
+        newest = datetime.fromtimestamp(existing[0].stat().st_mtime)
+        if datetime.now() - newest < min_age:
+            return None
+    folder = backup_folder(root, wb.path)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{wb.path.stem}-{datetime.now():%Y%m%d-%H%M%S-%f}.iptw"
+    save_copy(wb, target)
+    for old in list_backups(root, wb.path)[max(keep, 1) :]:
+        old.unlink(missing_ok=True)
+    return target
