@@ -312,6 +312,9 @@ def main(argv: Sequence[str]) -> int:
         return int(exit_.code or 0)
     except (WorkbookError, Failure) as error:
         _fail(str(error))
+    except BrokenPipeError:  # output piped into `head` and closed: not a failure of ours
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         _fail("interrupted; nothing half-written was kept")
     except OSError as error:
