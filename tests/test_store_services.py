@@ -231,3 +231,48 @@ def test_user_vocabulary_extends_the_built_in_one(workbook: Workbook) -> None:
     assert services.get_interaction(workbook, saved.id) == saved
     with pytest.raises(errors.InvalidRecord, match="key"):
         services.add_vocabulary(workbook, r.Vocabulary(problems=(r.ProblemKind("Bad Key", "x"),)))
+
+
+def _contents_error(workbook: Workbook, contents: r.Contents) -> errors.InvalidRecord:
+    before = services.read_contents(workbook)
+    with pytest.raises(errors.InvalidRecord) as caught:
+        services.apply_contents(workbook, contents)
+    assert services.read_contents(workbook) == before
+    return caught.value
+
+
+def test_whole_imports_refuse_clashing_ids_and_broken_text(workbook: Workbook) -> None:
+    alex = r.Person(name="Alex")
+    twin = replace(alex, name="Sam")
+    assert _contents_error(workbook, r.Contents(people=(alex, twin))).field == "id"
+    goal = r.Goal("Talk")
+    clash = r.Contents(
+        focuses=(r.Focus(area="dispute", goals=(goal,)), r.Focus(area="grief", goals=(goal,)))
+    )
+    assert _contents_error(workbook, clash).field == "goals"
+    broken = r.Contents(
+        interactions=(r.Interaction(occurred_at=datetime(2026, 10, 1), said="bad \ud800 text"),)
+    )
+    error = _contents_error(workbook, broken)
+    assert (error.field, "broken character" in error.problem) == ("said", True)
+    huge = r.Contents(sessions=(r.TherapySession(number=2**63, held_on=date(2026, 10, 1)),))
+    assert _contents_error(workbook, huge).field == "number"
+    same_day = r.Focus(
+        area="dispute",
+        stage="impasse",
+        stage_history=(
+            r.StageChange("impasse", date(2026, 10, 1)),
+            r.StageChange("renegotiation", date(2026, 10, 1)),
+        ),
+    )
+    assert _contents_error(workbook, r.Contents(focuses=(same_day,))).field == "stage_history"
+    spaced = r.Contents(people=(r.Person(name="Alex"), r.Person(name=" alex ")))
+    assert _contents_error(workbook, spaced).field == "name"
+
+
+def test_a_goal_id_of_another_focus_in_the_workbook_is_refused(workbook: Workbook) -> None:
+    made = populate(workbook)
+    taken = made["focus"].goals[0]  # type: ignore[attr-defined]
+    other = r.Focus(area="transition", goals=(taken,))
+    error = _contents_error(workbook, r.Contents(focuses=(other,)))
+    assert "another focus" in error.problem

@@ -113,3 +113,24 @@ def test_a_missing_step_is_reported_not_guessed(
     with pytest.raises(Exception, match="no upgrade from workbook format 2"):
         open_workbook(golden_v1)
     assert _version(golden_v1) == 2
+
+
+def _schema_sql(path: Path) -> list[tuple[str, str]]:
+    raw = sqlite3.connect(path)
+    try:
+        return raw.execute(
+            "SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name"
+        ).fetchall()
+    finally:
+        raw.close()
+
+
+def test_the_schema_cannot_change_without_a_new_version(golden_v1: Path, tmp_path: Path) -> None:
+    """A new workbook has exactly the schema of the newest golden one: a change to the
+    models needs SCHEMA_VERSION + 1, an upgrade step and a new golden file."""
+    from iptwork.store.workbook import create_workbook
+
+    newest = GOLDEN / f"golden-v{schema.SCHEMA_VERSION}.iptw"
+    fresh = tmp_path / "fresh.iptw"
+    create_workbook(fresh).close()
+    assert _schema_sql(fresh) == _schema_sql(newest)

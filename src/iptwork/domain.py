@@ -237,6 +237,7 @@ SUPPORT_RANGE = (0, 10)
 CONFLICT_RANGE = (0, 10)
 MOOD_RANGE = (0, 10)
 SESSION_RATING_RANGE = (1, 5)
+SESSION_NUMBER_RANGE = (1, 9999)
 PLANNED_SESSIONS_RANGE = (1, 100)
 
 # --- Questionnaires ---------------------------------------------------------------------

@@ -387,7 +387,7 @@ class TherapySession(Timestamps, Base):
     __tablename__ = "therapy_session"
     __table_args__ = (
         _uuid(),
-        CheckConstraint("number >= 1", name="number_positive"),
+        CheckConstraint(_between("number", domain.SESSION_NUMBER_RANGE), name="number_range"),
         _date("held_on"),
         CheckConstraint(_in("phase", domain.Phase), name="phase_known"),
         CheckConstraint(

@@ -38,10 +38,15 @@ def _known(connection: Connection, interaction_ids: Sequence[str] = ()) -> valid
     return known
 
 
+def _name_key(name: str) -> str:
+    """Names that differ only in case or surrounding spaces are the same name."""
+    return name.strip().casefold()
+
+
 def _check_person_name(connection: Connection, person: r.Person, where: str) -> None:
-    wanted = person.name.strip().casefold()
+    wanted = _name_key(person.name)
     for person_id, name in connection.execute(select(m.Person.id, m.Person.name)):
-        if person_id != person.id and name.strip().casefold() == wanted:
+        if person_id != person.id and _name_key(name) == wanted:
             raise InvalidRecord(
                 where, "name", f"there is already a person called {name}; names must differ"
             )
@@ -382,15 +387,19 @@ def check_contents(
     validate.meta(label("workbook", -1, ""), contents.meta)
 
     names: dict[str, str] = {
-        name.casefold(): pid for pid, name in connection.execute(select(m.Person.id, m.Person.name))
+        _name_key(name): pid for pid, name in connection.execute(select(m.Person.id, m.Person.name))
     }
+    seen_people: set[str] = set()
     for index, person in enumerate(contents.people):
         where = label("people", index, person.id)
         validate.person(where, person)
-        owner = names.get(person.name.casefold())
+        if person.id in seen_people:
+            raise InvalidRecord(where, "id", "is used twice in the file")
+        seen_people.add(person.id)
+        owner = names.get(_name_key(person.name))
         if owner is not None and owner != person.id:
             raise InvalidRecord(where, "name", f"another person is already called {person.name}")
-        names[person.name.casefold()] = person.id
+        names[_name_key(person.name)] = person.id
         known.people.add(person.id)
     known.focuses.update(f.id for f in contents.focuses)
     known.interactions.update(i.id for i in contents.interactions)
@@ -411,6 +420,7 @@ def check_contents(
             if item.id in seen:  # type: ignore[attr-defined]
                 raise InvalidRecord(where, "id", "is used twice in the file")
             seen.add(item.id)  # type: ignore[attr-defined]
+    _check_goal_ids(connection, contents, label)
     sessions = connection.execute(select(m.TherapySession.number, m.TherapySession.id))
     numbers: dict[int, str] = {number: session_id for number, session_id in sessions}
     for index, session in enumerate(contents.sessions):
@@ -422,6 +432,31 @@ def check_contents(
                 f"session {session.number} exists already",
             )
         numbers[session.number] = session.id
+
+
+def _check_goal_ids(
+    connection: Connection, contents: r.Contents, label: Callable[[str, int, str], str]
+) -> None:
+    """Goal ids are unique across all focuses, in the file and in the workbook."""
+    owner_of: dict[str, str] = {}
+    for index, focus in enumerate(contents.focuses):
+        for goal in focus.goals:
+            if goal.id in owner_of:
+                raise InvalidRecord(
+                    label("focuses", index, focus.id), "goals", f"goal id {goal.id} is used twice"
+                )
+            owner_of[goal.id] = focus.id
+    ids = list(owner_of)
+    for part in write.chunks(ids):
+        query = select(m.Goal.id, m.Goal.focus_id).where(m.Goal.id.in_(part))
+        for goal_id, focus_id in connection.execute(query):
+            if owner_of[goal_id] != focus_id:
+                index = next(i for i, f in enumerate(contents.focuses) if f.id == owner_of[goal_id])
+                raise InvalidRecord(
+                    label("focuses", index, owner_of[goal_id]),
+                    "goals",
+                    f"goal id {goal_id} belongs to another focus in this workbook",
+                )
 
 
 def _default_label(collection: str, index: int, record_id: str) -> str:

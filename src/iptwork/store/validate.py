@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import cache
 
 from iptwork import domain
 from iptwork.store import records as r
@@ -19,6 +20,7 @@ from iptwork.store.errors import InvalidRecord
 
 UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 @dataclass
@@ -46,9 +48,14 @@ def check_choice(
 ) -> None:
     if value is None and optional:
         return
-    allowed = [c.value for c in choices]
-    if value not in allowed:
-        _fail(where, name, f"{value!r} is not one of {', '.join(allowed)}")
+    if value not in _values(choices):
+        allowed = ", ".join(c.value for c in choices)
+        _fail(where, name, f"{value!r} is not one of {allowed}")
+
+
+@cache
+def _values(choices: type[StrEnum]) -> frozenset[str]:
+    return frozenset(c.value for c in choices)
 
 
 def check_range(
@@ -72,6 +79,8 @@ def check_text(
         _fail(where, name, f"is {len(value):,} characters long; the limit is {limit:,}")
     if "\x00" in value:
         _fail(where, name, "contains a NUL character")
+    if not value.isascii() and SURROGATE_RE.search(value):
+        _fail(where, name, "contains a broken character (a lone surrogate)")
 
 
 def _check_refs(where: str, name: str, ids: Iterable[str], known: set[str], what: str) -> None:
@@ -130,8 +139,14 @@ def focus(where: str, value: r.Focus, known: Known) -> None:
         if value.area != domain.ProblemArea.DISPUTE:
             _fail(where, "stage", "only a dispute has a stage")
         check_choice(where, "stage", value.stage, domain.DisputeStage)
+    if value.stage_history and value.area != domain.ProblemArea.DISPUTE:
+        _fail(where, "stage_history", "only a dispute has a stage history")
+    days: set[date] = set()
     for change in value.stage_history:
         check_choice(where, "stage_history", change.stage, domain.DisputeStage)
+        if change.changed_on in days:
+            _fail(where, "stage_history", f"has two stages on {change.changed_on}")
+        days.add(change.changed_on)
     _check_refs(where, "people", value.people, known.people, "person")
     allowed = domain.FOCUS_DETAILS[domain.ProblemArea(value.area)]
     for key, text in value.details.items():
@@ -213,8 +228,13 @@ def event(where: str, value: r.LifeEvent, known: Known) -> None:
 
 def session(where: str, value: r.TherapySession, known: Known) -> None:
     check_id(where, value.id)
-    if isinstance(value.number, bool) or not isinstance(value.number, int) or value.number < 1:
-        _fail(where, "number", f"{value.number!r} is not a session number (1 or more)")
+    low, high = domain.SESSION_NUMBER_RANGE
+    if (
+        isinstance(value.number, bool)
+        or not isinstance(value.number, int)
+        or not low <= value.number <= high
+    ):
+        _fail(where, "number", f"{value.number!r} is not a session number ({low} to {high})")
     check_choice(where, "phase", value.phase, domain.Phase)
     check_text(where, "notes", value.notes)
     check_text(where, "homework", value.homework)
