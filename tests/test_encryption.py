@@ -155,3 +155,18 @@ def test_command_line_with_an_encrypted_workbook(
     assert "IPTWORK_PASSWORD" in err
     assert cli.main(["new", str(tmp_path / "other.iptw"), "--encrypt"]) == 1
     assert not (tmp_path / "other.iptw").exists()
+
+
+def test_further_connections_reuse_the_derived_key(tmp_path: Path) -> None:
+    """A second connection (a worker thread, a nested read) opens the encrypted file too."""
+    import threading
+
+    path = tmp_path / "secret.iptw"
+    with create_workbook(path, password="pw") as wb:
+        populate(wb)
+    with open_workbook(path, password="pw") as wb, wb.read():
+        found: list[int] = []
+        worker = threading.Thread(target=lambda: found.append(services.count_interactions(wb)))
+        worker.start()
+        worker.join()
+        assert found == [3]

@@ -8,6 +8,7 @@ foreign, damaged or newer file is reported and left byte-for-byte as it was (PIT
 
 from __future__ import annotations
 
+import hashlib
 import os
 import struct
 from collections.abc import Iterator
@@ -115,12 +116,56 @@ def connect(path: Path, password: str | None, *, read_only: bool = False) -> Any
     return connection
 
 
+# SQLCipher 4's default key derivation, which `PRAGMA key` applies to a passphrase.
+KDF_ITERATIONS = 256_000
+SALT_BYTES = 16
+
+
+class _Keyring:
+    """Connects with the passphrase once, then with the key derived from it.
+
+    Deriving the key costs ~0.1 s (by design); a workbook opens several connections (a
+    pool, worker threads), so the key is derived once, the way SQLCipher does it, and
+    given to later connections as a raw key. Should that key not open the file (another
+    tool's settings), the passphrase is used as before.
+    """
+
+    def __init__(self, path: Path, password: str | None, read_only: bool) -> None:
+        self.path = path
+        self.password = password
+        self.read_only = read_only
+        self._raw_key: str | None = None
+
+    def _derive(self) -> str | None:
+        with self.path.open("rb") as handle:
+            salt = handle.read(SALT_BYTES)
+        if len(salt) < SALT_BYTES or salt == SQLITE_MAGIC[:SALT_BYTES]:
+            return None
+        assert self.password is not None
+        key = hashlib.pbkdf2_hmac("sha512", self.password.encode(), salt, KDF_ITERATIONS, 32)
+        return f"\"x'{key.hex()}'\""
+
+    def connect(self) -> Any:
+        if self.password is None or not self.path.exists():
+            return connect(self.path, self.password, read_only=self.read_only)
+        if self._raw_key is None:
+            self._raw_key = self._derive()
+        if self._raw_key is not None:
+            connection = connect(self.path, None, read_only=self.read_only)
+            connection.execute("PRAGMA cipher_log_level = NONE")
+            connection.execute(f"PRAGMA key = {self._raw_key}")
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return connection
+            except sqlcipher3.DatabaseError:
+                connection.close()
+                self._raw_key = None
+        return connect(self.path, self.password, read_only=self.read_only)
+
+
 def _make_engine(path: Path, password: str | None, read_only: bool = False) -> Engine:
-    engine = create_engine(
-        "sqlite://",
-        creator=lambda: connect(path, password, read_only=read_only),
-        module=sqlcipher3,
-    )
+    keyring = _Keyring(path, password, read_only)
+    engine = create_engine("sqlite://", creator=keyring.connect, module=sqlcipher3)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
