@@ -140,15 +140,19 @@ def test_filters(workbook: Workbook) -> None:
     assert newest[0].said == private
 
 
-def test_text_filter_treats_wildcards_literally(workbook: Workbook) -> None:
+def test_text_filter_treats_search_syntax_as_words(workbook: Workbook) -> None:
     services.add_interaction(
         workbook, r.Interaction(occurred_at=datetime(2026, 10, 1, 9), said="50% of the time")
     )
     services.add_interaction(
-        workbook, r.Interaction(occurred_at=datetime(2026, 10, 2, 9), said="500 times")
+        workbook,
+        r.Interaction(occurred_at=datetime(2026, 10, 2, 9), said='She said "NEAR" and left'),
     )
-    assert _ids(workbook, text="50%") == ["50% of the time"]
-    assert _ids(workbook, text="_0") == []
+    assert _ids(workbook, text="50% of") == ["50% of the time"]
+    assert _ids(workbook, text='"near') == ['She said "NEAR" and left']
+    assert _ids(workbook, text="NEAR(") == ['She said "NEAR" and left']  # a word, not syntax
+    for syntax in ("_0", "*", 'a"b', "AND OR NOT", "col:said", "^x"):
+        assert _ids(workbook, text=syntax) == [], syntax
 
 
 def test_a_dispute_keeps_its_stage_history(workbook: Workbook) -> None:

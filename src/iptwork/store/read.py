@@ -11,11 +11,23 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, Select, Table, and_, exists, func, or_, select
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    and_,
+    exists,
+    false,
+    func,
+    literal_column,
+    select,
+    text,
+)
 
 from iptwork import domain
 from iptwork.store import models as m
 from iptwork.store import records as r
+from iptwork.store import search
 from iptwork.store.write import chunks
 
 
@@ -124,11 +136,12 @@ def _filtered(query: Select[Any], where: r.InteractionFilter) -> Select[Any]:
         )
     if not where.include_private:
         query = query.where(table.private.is_(False))
-    for word in where.text.split():
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        query = query.where(
-            or_(*(getattr(table, name).like(pattern, escape="\\") for name in m.INTERACTION_TEXTS))
-        )
+    match = search.match_expression(where.text)
+    if match is None and where.text.strip():
+        query = query.where(false())  # only punctuation: nothing can match it
+    elif match is not None:
+        matching = text(search.matching_rowids_sql()).bindparams(match=match)
+        query = query.where(literal_column("interaction.rowid").in_(matching))
     return query
 
 

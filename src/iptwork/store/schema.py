@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, insert, inspect
 
 from iptwork import domain
-from iptwork.store import errors, models
+from iptwork.store import errors, models, search
 
 if TYPE_CHECKING:
     from iptwork.store.workbook import Workbook
@@ -37,6 +37,7 @@ def create(connection: Connection, *, title: str = "") -> None:
     """Lay out an empty workbook at the current version, with the built-in vocabularies."""
     connection.exec_driver_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     models.Base.metadata.create_all(connection)
+    search.create_index(connection)
     connection.execute(insert(models.WorkbookInfo).values(id=1, title=title))
     connection.execute(
         insert(models.EmotionWord), [{"name": e, "builtin": True} for e in domain.EMOTIONS]
