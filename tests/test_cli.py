@@ -180,18 +180,23 @@ def test_restore_refuses_a_backup_that_is_not_a_workbook(
     assert filled.read_bytes() == before
 
 
-def test_pdf_and_worksheets_say_they_are_not_available_yet(
+def test_pdf_export_and_blank_worksheets(
     filled: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    out = tmp_path / "o.pdf"
-    for argv in (
-        ["export", str(filled), "--format", "pdf", "-o", str(out)],
-        ["worksheet", "all", "-o", str(out)],
-    ):
-        status, _, err = run(capsys, *argv)
-        assert status == 1
-        assert "not available" in one_line_error(err)
-    assert not out.exists()
+    from pypdf import PdfReader
+
+    out = tmp_path / "workbook.pdf"
+    status, _, err = run(capsys, "export", str(filled), "--format", "pdf", "-o", str(out))
+    assert (status, err) == (0, "")
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "You never plan anything." in text
+    assert "Something I keep to myself" not in text  # private: left out by default
+    sheets = tmp_path / "sheets.pdf"
+    status, out_text, _ = run(capsys, "worksheet", "phq9", "-o", str(sheets))
+    assert status == 0
+    assert "page" in out_text
+    sheet_text = " ".join(page.extract_text() for page in PdfReader(sheets).pages)
+    assert "Pfizer" in sheet_text
 
 
 def test_a_real_process_prints_no_traceback(tmp_path: Path) -> None:

@@ -205,8 +205,6 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    if args.format == "pdf":
-        raise Failure("PDF export is not available in this version yet; export JSON or CSV instead")
     from iptwork.interchange import ExportOptions, write_csv, write_json
 
     if args.date_from and args.date_to and args.date_from > args.date_to:
@@ -219,14 +217,21 @@ def _cmd_export(args: argparse.Namespace) -> int:
         therapist_notes=not args.no_therapist_notes,
         include_private=args.include_private,
     )
-    writer = write_json if args.format == "json" else write_csv
+    if args.format == "pdf":
+        from iptwork.report import export_pdf as writer
+    else:
+        writer = write_json if args.format == "json" else write_csv
     with _open(args.path) as wb:
         writer(wb, options, args.output)
     return EXIT_OK
 
 
 def _cmd_worksheet(args: argparse.Namespace) -> int:
-    raise Failure("printable worksheets are not available in this version yet")
+    from iptwork.report import build_worksheets
+
+    pages = build_worksheets(args.kind, args.output)
+    print(f"Wrote {pages} page(s) of blank {args.kind} worksheets to {args.output}")
+    return EXIT_OK
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
