@@ -59,6 +59,9 @@ def test_golden_v1_opens_with_everything_in_it(golden_v1: Path) -> None:
     assert contents.sessions[0].interactions == (first.id,)
     assert contents.phq9[0].score.total == 11
     assert contents.vocabulary.emotions == ("overwhelmed",)
+    assert [p.name for p in contents.sessions[0].circle] == ["Alex", "Mira"]
+    assert contents.formulation.agreed_sessions == 16
+    assert contents.termination.warning_signs == "Going quiet for days."
     assert _version(golden_v1) == schema.SCHEMA_VERSION
 
 

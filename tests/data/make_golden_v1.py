@@ -34,6 +34,20 @@ def main(path: Path) -> None:
                 therapist_rating=2,
             ),
         )
+        services.snapshot_circle(wb, services.list_sessions(wb)[0].id)
+        services.set_formulation(
+            wb,
+            r.Formulation(
+                "Depression, moderate",
+                "Role dispute with Alex",
+                "The rows about money keep the low mood going.",
+                16,
+                date(2026, 10, 14),
+            ),
+        )
+        services.set_termination(
+            wb, r.Termination("I say what I need.", "Going quiet for days.", "Book a session.")
+        )
         services.save_phq9(wb, r.Phq9(date(2026, 10, 14), (2, 2, 1, 2, 1, 2, 1, 0, 0), 1))
         services.save_gad7(wb, r.Gad7(date(2026, 10, 14), (1, 2, 1, 1, 0, 1, 1)))
         services.save_mood(wb, r.Mood(date(2026, 10, 14), 4, "tired"))

@@ -168,6 +168,16 @@ def document_from_contents(
                 "interactions": list(s.interactions),
                 "client_rating": s.client_rating,
                 "therapist_rating": s.therapist_rating,
+                "circle": [
+                    {
+                        "person": p.person,
+                        "name": p.name,
+                        "closeness": p.closeness,
+                        "support": p.support,
+                        "conflict": p.conflict,
+                    }
+                    for p in s.circle
+                ],
             }
             for s in contents.sessions
         ],
@@ -188,6 +198,19 @@ def document_from_contents(
             {"id": x.id, "on": x.on.isoformat(), "rating": x.rating, "note": x.note}
             for x in contents.moods
         ],
+        "formulation": {
+            "diagnosis": contents.formulation.diagnosis,
+            "focus": contents.formulation.focus,
+            "link": contents.formulation.link,
+            "agreed_sessions": contents.formulation.agreed_sessions,
+            "agreed_on": _day(contents.formulation.agreed_on),
+        },
+        "termination": {
+            "gains": contents.termination.gains,
+            "warning_signs": contents.termination.warning_signs,
+            "action_plan": contents.termination.action_plan,
+            "written_on": _day(contents.termination.written_on),
+        },
         "vocabulary": {
             "emotions": list(contents.vocabulary.emotions),
             "problems": [

@@ -447,6 +447,47 @@ def _session(f: _Fields, record_id: str) -> r.TherapySession:
         therapist_rating=f.integer(
             "therapist_rating", domain.SESSION_RATING_RANGE, default=None, nullable=True
         ),
+        circle=tuple(_placement(f, n, raw) for n, raw in enumerate(f.items("circle"))),
+    )
+
+
+def _placement(session: _Fields, index: int, raw: object) -> r.Placement:
+    f = _Fields(raw, session.where, f"{session.prefix}circle[{index}].")
+    return r.Placement(
+        name=f.text("name", limit=domain.MAX_NAME, required=True),
+        closeness=f.integer("closeness", domain.CLOSENESS_RANGE),
+        support=f.integer("support", domain.SUPPORT_RANGE, default=5),
+        conflict=f.integer("conflict", domain.CONFLICT_RANGE, default=0),
+        person=f.ident("person", nullable=True),
+    )
+
+
+def _formulation(data: dict[str, Any]) -> r.Formulation:
+    raw = data.get("formulation")
+    if raw is None:
+        return r.Formulation()
+    f = _Fields(raw, "formulation")
+    return r.Formulation(
+        diagnosis=f.text("diagnosis"),
+        focus=f.text("focus"),
+        link=f.text("link"),
+        agreed_sessions=f.integer(
+            "agreed_sessions", domain.PLANNED_SESSIONS_RANGE, default=None, nullable=True
+        ),
+        agreed_on=f.day("agreed_on", required=False),
+    )
+
+
+def _termination(data: dict[str, Any]) -> r.Termination:
+    raw = data.get("termination")
+    if raw is None:
+        return r.Termination()
+    f = _Fields(raw, "termination")
+    return r.Termination(
+        gains=f.text("gains"),
+        warning_signs=f.text("warning_signs"),
+        action_plan=f.text("action_plan"),
+        written_on=f.day("written_on", required=False),
     )
 
 
@@ -576,4 +617,6 @@ def parse_document(data: object) -> r.Contents:
         gad7=tuple(parsed["gad7"]),
         moods=tuple(parsed["moods"]),
         vocabulary=_vocabulary(data),
+        formulation=_formulation(data),
+        termination=_termination(data),
     )

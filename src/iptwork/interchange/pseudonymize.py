@@ -20,13 +20,13 @@ so a name that begins or ends in such a script is replaced wherever it appears. 
 inside a name match any run of white space, including a line break. Texts are brought to
 Unicode NFC first, so a name typed with a decomposed accent still matches.
 
-First names: besides the full name as stored, the first word of a name of several words
-is replaced too ("Alex" in "Alex Kim"), because people write first names in their notes.
-The first word is skipped when it is shorter than two characters or a title or kinship
-word ("Dr", "Aunt", "My", …; see SKIPPED_FIRST_WORDS), which would otherwise blank out
-ordinary words. A first word shared by several people is replaced by all of their labels
-("Person A or Person B"): the output must not reveal the name, even when it cannot say who
-was meant. A full name always wins over somebody else's first word.
+Parts of names: besides the full name as stored, each word of a name of several words is
+replaced too ("Alex" in "Alex Kim", "Costa" in "Dr. Costa" for "Dr. Ana Costa"), because
+people write first names and surnames alone. A word is skipped when it is shorter than two
+characters or a title or kinship word ("Dr", "Aunt", "My", …; see SKIPPED_FIRST_WORDS),
+which would otherwise blank out ordinary words. A word shared by several people is
+replaced by all of their labels ("Person A or Person B"): the output must not reveal the
+name, even when it cannot say who was meant. A full name always wins over a part.
 
 Known limits: nicknames, initials and misspellings are not recognised, and case folding
 is the one `re` performs (German "ß" does not match "SS").
@@ -158,13 +158,14 @@ class Pseudonymizer:
             words = name.split()
             if len(words) < 2:
                 continue
-            key = _key(words[0])
-            if key in found or len(key) < 2 or key.rstrip(".") in SKIPPED_FIRST_WORDS:
-                continue
-            labels = first_words.setdefault(key, [])
-            if label not in labels:
-                labels.append(label)
-            spelling.setdefault(key, _pattern(words[0]))
+            for word in words:
+                key = _key(word)
+                if key in found or len(key) < 2 or key.rstrip(".") in SKIPPED_FIRST_WORDS:
+                    continue
+                labels = first_words.setdefault(key, [])
+                if label not in labels:
+                    labels.append(label)
+                spelling.setdefault(key, _pattern(word))
         for key, labels in first_words.items():
             found[key] = (" or ".join(labels), spelling[key])
         self._replacements: list[str] = []
@@ -333,7 +334,33 @@ def pseudonymize_contents(contents: r.Contents, names: Pseudonymizer) -> r.Conte
         ),
         events=tuple(replace(e, note=text(e.note)) for e in contents.events),
         sessions=tuple(
-            replace(s, notes=text(s.notes), homework=text(s.homework)) for s in contents.sessions
+            replace(
+                s,
+                notes=text(s.notes),
+                homework=text(s.homework),
+                circle=tuple(
+                    replace(
+                        p,
+                        name=names.person(p.person)
+                        if p.person is not None
+                        else text(p.name, domain.MAX_NAME),
+                    )
+                    for p in s.circle
+                ),
+            )
+            for s in contents.sessions
+        ),
+        formulation=replace(
+            contents.formulation,
+            diagnosis=text(contents.formulation.diagnosis),
+            focus=text(contents.formulation.focus),
+            link=text(contents.formulation.link),
+        ),
+        termination=replace(
+            contents.termination,
+            gains=text(contents.termination.gains),
+            warning_signs=text(contents.termination.warning_signs),
+            action_plan=text(contents.termination.action_plan),
         ),
         moods=tuple(replace(x, note=text(x.note)) for x in contents.moods),
         vocabulary=r.Vocabulary(

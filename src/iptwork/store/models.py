@@ -420,6 +420,65 @@ session_interaction = Table(
 )
 
 
+circle_placement = Table(
+    "circle_placement",
+    Base.metadata,
+    Column("session_id", ForeignKey("therapy_session.id", ondelete="CASCADE"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("person_id", ForeignKey("person.id", ondelete="SET NULL"), nullable=True),
+    Column("name", Text, nullable=False),
+    Column("closeness", Integer, nullable=False),
+    Column("support", Integer, nullable=False),
+    Column("conflict", Integer, nullable=False),
+    CheckConstraint(
+        f"length(trim(name)) > 0 AND length(name) <= {domain.MAX_NAME}", name="name_text"
+    ),
+    CheckConstraint(_between("closeness", domain.CLOSENESS_RANGE), name="closeness_range"),
+    CheckConstraint(_between("support", domain.SUPPORT_RANGE), name="support_range"),
+    CheckConstraint(_between("conflict", domain.CONFLICT_RANGE), name="conflict_range"),
+    Index("ix_circle_placement_person", "person_id"),
+)
+
+
+class FormulationSheet(Timestamps, Base):
+    """The single row of the formulation."""
+
+    __tablename__ = "formulation"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        CheckConstraint(
+            _between("agreed_sessions", domain.PLANNED_SESSIONS_RANGE, nullable=True),
+            name="agreed_sessions_range",
+        ),
+        _date("agreed_on", nullable=True),
+        *_text_limit("diagnosis", "focus", "link"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    diagnosis: Mapped[str] = mapped_column(Text, default="")
+    focus: Mapped[str] = mapped_column(Text, default="")
+    link: Mapped[str] = mapped_column(Text, default="")
+    agreed_sessions: Mapped[int | None]
+    agreed_on: Mapped[date | None]
+
+
+class TerminationSheet(Timestamps, Base):
+    """The single row of the termination sheet."""
+
+    __tablename__ = "termination"
+    __table_args__ = (
+        CheckConstraint("id = 1", name="single_row"),
+        _date("written_on", nullable=True),
+        *_text_limit("gains", "warning_signs", "action_plan"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    gains: Mapped[str] = mapped_column(Text, default="")
+    warning_signs: Mapped[str] = mapped_column(Text, default="")
+    action_plan: Mapped[str] = mapped_column(Text, default="")
+    written_on: Mapped[date | None]
+
+
 def _item_columns(count: int) -> list[CheckConstraint]:
     return [
         CheckConstraint(_between(f"item{i}", domain.ITEM_RANGE), name=f"item{i}_range")
@@ -486,6 +545,7 @@ __all__ = [
     "Base",
     "EmotionWord",
     "Focus",
+    "FormulationSheet",
     "Gad7",
     "Goal",
     "Interaction",
@@ -495,8 +555,10 @@ __all__ = [
     "Phq9",
     "ProblemKind",
     "StageChange",
+    "TerminationSheet",
     "TherapySession",
     "WorkbookInfo",
+    "circle_placement",
     "event_person",
     "focus_person",
     "interaction_emotion",

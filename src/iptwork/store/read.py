@@ -244,6 +244,17 @@ def sessions(connection: Connection) -> list[r.TherapySession]:
     reviewed = _children(
         connection, m.session_interaction, "session_id", [s.id for s in rows], "interaction_id"
     )
+    circles = _children(
+        connection,
+        m.circle_placement,
+        "session_id",
+        [s.id for s in rows],
+        "name",
+        "closeness",
+        "support",
+        "conflict",
+        "person_id",
+    )
     return [
         r.TherapySession(
             id=s.id,
@@ -255,6 +266,7 @@ def sessions(connection: Connection) -> list[r.TherapySession]:
             interactions=tuple(reviewed[s.id]),
             client_rating=s.client_rating,
             therapist_rating=s.therapist_rating,
+            circle=tuple(r.Placement(*placement) for placement in circles[s.id]),
         )
         for s in rows
     ]
@@ -327,6 +339,27 @@ def emotion_words(connection: Connection) -> list[str]:
     return sorted(words, key=lambda e: (order.get(e, len(order)), e.casefold()))
 
 
+def formulation(connection: Connection) -> r.Formulation:
+    row = connection.execute(select(m.FormulationSheet).where(m.FormulationSheet.id == 1)).one()
+    return r.Formulation(
+        diagnosis=row.diagnosis,
+        focus=row.focus,
+        link=row.link,
+        agreed_sessions=row.agreed_sessions,
+        agreed_on=row.agreed_on,
+    )
+
+
+def termination(connection: Connection) -> r.Termination:
+    row = connection.execute(select(m.TerminationSheet).where(m.TerminationSheet.id == 1)).one()
+    return r.Termination(
+        gains=row.gains,
+        warning_signs=row.warning_signs,
+        action_plan=row.action_plan,
+        written_on=row.written_on,
+    )
+
+
 def contents(connection: Connection, where: r.InteractionFilter | None = None) -> r.Contents:
     """Everything in the workbook (interactions narrowed by `where`, if given)."""
     ids = interaction_ids(connection, where or r.InteractionFilter())
@@ -341,4 +374,6 @@ def contents(connection: Connection, where: r.InteractionFilter | None = None) -
         gad7=tuple(gad7(connection)),
         moods=tuple(moods(connection)),
         vocabulary=vocabulary(connection),
+        formulation=formulation(connection),
+        termination=termination(connection),
     )

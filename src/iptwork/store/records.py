@@ -117,16 +117,51 @@ class LifeEvent:
 
 
 @dataclass(frozen=True)
+class Placement:
+    """Where one person stood on the closeness circle when a snapshot was taken. The name
+    is kept with it, so the snapshot still reads right if the person is renamed or removed
+    (`person` then becomes None)."""
+
+    name: str
+    closeness: int
+    support: int = 5
+    conflict: int = 0
+    person: str | None = None
+
+
+@dataclass(frozen=True)
 class TherapySession:
     number: int
     held_on: date
     phase: str = "initial"
     notes: str = ""
     homework: str = ""
-    interactions: tuple[str, ...] = ()
+    interactions: tuple[str, ...] = ()  # reviewed in this session
     client_rating: int | None = None
     therapist_rating: int | None = None
+    circle: tuple[Placement, ...] = ()  # the closeness circle as it was, if snapshotted
     id: str = field(default_factory=new_id)
+
+
+@dataclass(frozen=True)
+class Formulation:
+    """What client and therapist agree on at the end of the initial phase."""
+
+    diagnosis: str = ""  # in plain words
+    focus: str = ""  # the problem area to work on, in plain words
+    link: str = ""  # how the two connect
+    agreed_sessions: int | None = None
+    agreed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Termination:
+    """The closing sheet: what was gained, the warning signs, and what to do then."""
+
+    gains: str = ""
+    warning_signs: str = ""
+    action_plan: str = ""
+    written_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -194,6 +229,8 @@ class Contents:
     gad7: tuple[Gad7, ...] = ()
     moods: tuple[Mood, ...] = ()
     vocabulary: Vocabulary = Vocabulary()
+    formulation: Formulation = Formulation()
+    termination: Termination = Termination()
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ def create(connection: Connection, *, title: str = "") -> None:
     models.Base.metadata.create_all(connection)
     search.create_index(connection)
     connection.execute(insert(models.WorkbookInfo).values(id=1, title=title))
+    connection.execute(insert(models.FormulationSheet).values(id=1))
+    connection.execute(insert(models.TerminationSheet).values(id=1))
     connection.execute(
         insert(models.EmotionWord), [{"name": e, "builtin": True} for e in domain.EMOTIONS]
     )

@@ -327,6 +327,60 @@ def delete_mood(wb: Workbook, record_id: str) -> None:
     _delete(wb, m.Mood, record_id, "mood")
 
 
+def mark_reviewed(
+    wb: Workbook, session_id: str, interaction_id: str, reviewed: bool = True
+) -> None:
+    """Add an interaction to (or take it off) the list reviewed in a session."""
+    with wb.write() as connection:
+        session = _one(
+            [s for s in read.sessions(connection) if s.id == session_id], "session", session_id
+        )
+        table: Table = m.Interaction.__table__  # type: ignore[assignment]
+        if not write.existing_ids(connection, table, [interaction_id]):
+            raise RecordNotFound("interaction", interaction_id)
+        listed = [i for i in session.interactions if i != interaction_id]
+        if reviewed:
+            listed.append(interaction_id)
+        write.put_sessions(connection, [replace(session, interactions=tuple(listed))], "update")
+
+
+def snapshot_circle(wb: Workbook, session_id: str) -> r.TherapySession:
+    """Keep the closeness circle as it is now with a session (replacing an earlier one)."""
+    with wb.write() as connection:
+        session = _one(
+            [s for s in read.sessions(connection) if s.id == session_id], "session", session_id
+        )
+        circle = tuple(
+            r.Placement(p.name, p.closeness, p.support, p.conflict, p.id)
+            for p in read.people(connection)
+        )
+        session = replace(session, circle=circle)
+        write.put_sessions(connection, [session], "update")
+    return session
+
+
+def get_formulation(wb: Workbook) -> r.Formulation:
+    with wb.read() as connection:
+        return read.formulation(connection)
+
+
+def set_formulation(wb: Workbook, sheet: r.Formulation) -> None:
+    validate.formulation("formulation", sheet)
+    with wb.write() as connection:
+        write.put_formulation(connection, sheet)
+
+
+def get_termination(wb: Workbook) -> r.Termination:
+    with wb.read() as connection:
+        return read.termination(connection)
+
+
+def set_termination(wb: Workbook, sheet: r.Termination) -> None:
+    validate.termination("termination", sheet)
+    with wb.write() as connection:
+        write.put_termination(connection, sheet)
+
+
 # --- vocabulary ------------------------------------------------------------------------
 
 
@@ -385,6 +439,8 @@ def check_contents(
     known.emotions.update(contents.vocabulary.emotions)
     known.problems.update(p.key for p in contents.vocabulary.problems)
     validate.meta(label("workbook", -1, ""), contents.meta)
+    validate.formulation(label("formulation", -1, ""), contents.formulation)
+    validate.termination(label("termination", -1, ""), contents.termination)
 
     names: dict[str, str] = {
         _name_key(name): pid for pid, name in connection.execute(select(m.Person.id, m.Person.name))
@@ -459,6 +515,15 @@ def _check_goal_ids(
                 )
 
 
+Sheet = TypeVar("Sheet", r.Formulation, r.Termination)
+
+
+def _fill_empty(current: Sheet, incoming: Sheet) -> Sheet:
+    """Fields filled in the workbook stay; empty ones take the incoming value."""
+    names = current.__dataclass_fields__
+    return type(current)(**{n: getattr(current, n) or getattr(incoming, n) for n in names})
+
+
 def _default_label(collection: str, index: int, record_id: str) -> str:
     if index < 0:
         return collection
@@ -488,4 +553,10 @@ def apply_contents(
                 planned_sessions=current.planned_sessions or incoming.planned_sessions,
             )
             write.put_meta(connection, merged)
+            write.put_formulation(
+                connection, _fill_empty(read.formulation(connection), contents.formulation)
+            )
+            write.put_termination(
+                connection, _fill_empty(read.termination(connection), contents.termination)
+            )
         write.put_contents(connection, contents, "upsert")

@@ -249,6 +249,35 @@ def session(where: str, value: r.TherapySession, known: Known) -> None:
         domain.SESSION_RATING_RANGE,
         optional=True,
     )
+    placements(where, value.circle, known)
+
+
+def placements(where: str, circle: Iterable[r.Placement], known: Known) -> None:
+    for index, placement in enumerate(circle):
+        name = f"circle[{index}]"
+        check_text(where, f"{name}.name", placement.name, limit=domain.MAX_NAME, required=True)
+        check_range(where, f"{name}.closeness", placement.closeness, domain.CLOSENESS_RANGE)
+        check_range(where, f"{name}.support", placement.support, domain.SUPPORT_RANGE)
+        check_range(where, f"{name}.conflict", placement.conflict, domain.CONFLICT_RANGE)
+        if placement.person is not None and placement.person not in known.people:
+            _fail(where, f"{name}.person", f"refers to person {placement.person}, not here")
+
+
+def formulation(where: str, value: r.Formulation) -> None:
+    for name in ("diagnosis", "focus", "link"):
+        check_text(where, name, getattr(value, name))
+    check_range(
+        where,
+        "agreed_sessions",
+        value.agreed_sessions,
+        domain.PLANNED_SESSIONS_RANGE,
+        optional=True,
+    )
+
+
+def termination(where: str, value: r.Termination) -> None:
+    for name in ("gains", "warning_signs", "action_plan"):
+        check_text(where, name, getattr(value, name))
 
 
 def _items(where: str, items: tuple[int, ...], count: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import asdict
 from typing import Any, Literal
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
@@ -279,17 +280,55 @@ def put_sessions(connection: Connection, sessions: Sequence[r.TherapySession], m
         for s in sessions
     ]
     _put(connection, m.TherapySession, rows, mode, "session")
+    ids = [s.id for s in sessions]
+    fresh = mode == "insert"
     _replace_links(
         connection,
         m.session_interaction,
         "session_id",
-        [s.id for s in sessions],
+        ids,
         [
             {"session_id": s.id, "interaction_id": i, "position": n}
             for s in sessions
             for n, i in enumerate(s.interactions)
         ],
-        mode == "insert",
+        fresh,
+    )
+    _replace_links(
+        connection,
+        m.circle_placement,
+        "session_id",
+        ids,
+        [
+            {
+                "session_id": s.id,
+                "position": n,
+                "person_id": p.person,
+                "name": p.name,
+                "closeness": p.closeness,
+                "support": p.support,
+                "conflict": p.conflict,
+            }
+            for s in sessions
+            for n, p in enumerate(s.circle)
+        ],
+        fresh,
+    )
+
+
+def put_formulation(connection: Connection, sheet: r.Formulation) -> None:
+    connection.execute(
+        update(m.FormulationSheet)
+        .where(m.FormulationSheet.id == 1)
+        .values(**asdict(sheet), updated_at=utc_now())
+    )
+
+
+def put_termination(connection: Connection, sheet: r.Termination) -> None:
+    connection.execute(
+        update(m.TerminationSheet)
+        .where(m.TerminationSheet.id == 1)
+        .values(**asdict(sheet), updated_at=utc_now())
     )
 
 
