@@ -1,0 +1,121 @@
+"""Every message box and file picker the app shows, in one place.
+
+Views call these functions instead of QMessageBox/QFileDialog directly, so that the wording
+stays calm and consistent and tests replace this one module instead of facing modal dialogs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+FILTER = QCoreApplication.translate("alerts", "iptwork workbooks (*.iptw)")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("alerts", text)
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def problem(parent: QWidget | None, title: str, text: str) -> None:
+    """Something in the environment went wrong (file, disk, input): say what and what to do."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before doing something the user may not mean (e.g. deleting). True to go on."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
+    box.setParent(parent, box.windowFlags())
+    go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is go
+
+
+def choose(
+    parent: QWidget | None, title: str, text: str, choices: list[tuple[str, str]]
+) -> str | None:
+    """Offer a few named choices (key, button label) and Cancel; the chosen key or None."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton)
+    box.setParent(parent, box.windowFlags())
+    buttons: dict[QPushButton, str] = {}
+    for key, label in choices:
+        buttons[box.addButton(label, QMessageBox.ButtonRole.AcceptRole)] = key
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return buttons.get(clicked) if isinstance(clicked, QPushButton) else None
+
+
+def ask_password(parent: QWidget | None, name: str, *, wrong: bool = False) -> str | None:
+    """The password of an encrypted workbook, or None when the user gives up."""
+    text = (
+        _tr("That password did not open %1. Please try again.")
+        if wrong
+        else _tr("%1 is protected with a password.")
+    ).replace("%1", name)
+    value, ok = QInputDialog.getText(parent, _tr("Password"), text, QLineEdit.EchoMode.Password)
+    return value if ok else None
+
+
+def ask_open_path(parent: QWidget | None, folder: Path | None = None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Open a workbook"), str(folder or Path.home()), FILTER
+    )
+    return Path(name) if name else None
+
+
+def ask_new_path(parent: QWidget | None, folder: Path | None = None) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Create a new workbook"), str((folder or Path.home()) / "workbook.iptw"), FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".iptw")
+
+
+def ask_copy_path(parent: QWidget | None, suggested: Path) -> Path | None:
+    name, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Save a copy of the workbook"), str(suggested), FILTER
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(".iptw")
+
+
+def crash(parent: QWidget | None, details: str) -> None:
+    """A bug, not the user's doing: say so plainly and offer the details to copy."""
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        _tr("iptwork ran into a bug"),
+        _tr(
+            "Something went wrong inside iptwork. Everything you saved before is safe in "
+            "the workbook file. Copying the details below and sending them to whoever "
+            "gave you iptwork helps fix it."
+        ),
+        QMessageBox.StandardButton.Close,
+        parent,
+    )
+    box.setDetailedText(details)
+    copy = box.addButton(_tr("Copy details"), QMessageBox.ButtonRole.ActionRole)
+    box.exec()
+    if box.clickedButton() is copy:
+        QApplication.clipboard().setText(details)

@@ -1,0 +1,94 @@
+"""The composition root of the desktop app.
+
+`run_gui(path)` is what `iptwork [PATH]` calls: it builds the QApplication, the settings
+and the main window, shows the window at once, and then opens PATH, or the last workbook,
+or shows the welcome page. Nothing here is a module-level singleton, so tests build their
+own window with their own settings file.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from iptwork.ui import alerts
+from iptwork.ui.main_window import MainWindow
+from iptwork.ui.settings import Settings
+
+
+def start(path: Path | None, settings: Settings) -> MainWindow:
+    """Show the main window, then open `path` (or the last workbook) right after."""
+    window = MainWindow(settings)
+    window.show()
+    target = path
+    if target is None:
+        last = settings.last_workbook
+        target = last if last is not None and last.exists() else None
+    if target is not None:
+        opening = target
+        window.opening.setText(window.tr("Opening %1…").replace("%1", opening.name))
+        window.pages.setCurrentWidget(window.opening)
+        window.setWindowTitle(f"{opening.name} — iptwork")
+        _after_first_paint(window, lambda: window.open_path(opening))
+    return window
+
+
+class _FirstPaint(QObject):
+    """Runs `then` once the window has painted (so it is on screen before the storage layer,
+    ~0.3 s of imports, loads), or after a short while if no paint comes (e.g. minimised)."""
+
+    def __init__(self, window: QWidget, then: Callable[[], object]) -> None:
+        super().__init__(window)
+        self._then: Callable[[], object] | None = then
+        window.installEventFilter(self)
+        QTimer.singleShot(300, self._go)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._then is not None:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._go)
+        return False
+
+    def _go(self) -> None:
+        then, self._then = self._then, None
+        if then is not None:
+            then()
+
+
+def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
+    _FirstPaint(window, then)
+
+
+def install_crash_handler(window: MainWindow) -> None:
+    """Bugs (not environment problems) end in a dialog that offers the details to copy."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, error, trace))
+        sys.stderr.write(details)
+        try:
+            alerts.crash(window, details)
+        except Exception:  # the crash dialog itself must never take the app down
+            previous(kind, error, trace)
+
+    sys.excepthook = hook
+
+
+def run_gui(path: Path | None, *, settings_file: Path | None = None) -> int:
+    """Run the desktop app until its window closes; returns the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("iptwork")
+    app.setOrganizationName("iptwork")
+    app.setApplicationDisplayName("iptwork")
+    app.setDesktopFileName("iptwork")
+    settings = Settings.at(settings_file) if settings_file else Settings.default()
+    window = start(path, settings)
+    install_crash_handler(window)
+    return app.exec()

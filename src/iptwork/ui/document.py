@@ -1,0 +1,384 @@
+"""The open workbook as the app sees it: services, an undo stack, and a change signal.
+
+Every change goes through here as one undoable command: the service call runs first (so a
+refused change never reaches the undo stack), then the command is pushed; undo and redo
+call services again. Nothing here keeps a session or an ORM object: services run one short
+transaction and return frozen records. Deleting keeps a snapshot of everything the delete
+took along (follow-up links, session links, a focus's interactions) so undo puts it all
+back in one transaction.
+
+This module imports the storage layer (SQLAlchemy); the main window imports it only when a
+workbook is opened, so the first window appears before that cost is paid.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from iptwork.store import backup, listing, services
+from iptwork.store import records as r
+from iptwork.store.errors import WorkbookError
+from iptwork.store.lock import WorkbookLock
+from iptwork.store.workbook import Workbook, create_workbook, open_workbook
+from iptwork.ui import alerts
+
+PEOPLE = "people"
+FOCUSES = "focuses"
+INTERACTIONS = "interactions"
+VOCABULARY = "vocabulary"
+EVERYTHING = frozenset({PEOPLE, FOCUSES, INTERACTIONS, VOCABULARY})
+
+
+@dataclass(frozen=True)
+class EntryChoices:
+    """What an interaction editor offers to pick from (plain data, read once)."""
+
+    people: tuple[r.Person, ...]
+    focuses: tuple[r.Focus, ...]
+    emotions: tuple[str, ...]
+    problems: tuple[r.ProblemKind, ...]
+    follow_ups: tuple[listing.InteractionChoice, ...]
+
+
+class _Command(QUndoCommand):
+    """A change that has already been made once; undo/redo replay it through services."""
+
+    def __init__(
+        self,
+        document: Document,
+        text: str,
+        redo: Callable[[], object],
+        undo: Callable[[], object],
+        kinds: frozenset[str],
+        merge_key: str | None = None,
+    ) -> None:
+        super().__init__(text)
+        self._document = document
+        self._redo = redo
+        self._undo = undo
+        self.kinds = kinds
+        self.merge_key = merge_key
+        self._done_once = True
+
+    def redo(self) -> None:
+        if self._done_once:
+            self._done_once = False
+            return
+        self._document._replay(self._redo, self.kinds)
+
+    def undo(self) -> None:
+        self._document._replay(self._undo, self.kinds)
+
+    def id(self) -> int:
+        return 1 if self.merge_key is not None else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        # Consecutive edits of the same record (typing in the focus view) undo as one.
+        if not isinstance(other, _Command) or other.merge_key != self.merge_key:
+            return False
+        self._redo = other._redo
+        return True
+
+
+class Document(QObject):
+    """One open workbook."""
+
+    changed = Signal(object)  # frozenset of kinds: PEOPLE, FOCUSES, INTERACTIONS, VOCABULARY
+    failed = Signal(str)
+
+    def __init__(
+        self, workbook: Workbook, lock: WorkbookLock, window: QWidget | None = None
+    ) -> None:
+        super().__init__(window)
+        self.workbook = workbook
+        self._lock = lock
+        self._window = window
+        self.undo_stack = QUndoStack(self)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        window: QWidget | None = None,
+        *,
+        password: str | None = None,
+        force_lock: bool = False,
+    ) -> Document:
+        """Open and lock a workbook (the lock is taken only once the open succeeded)."""
+        workbook = open_workbook(path, password=password)
+        lock = WorkbookLock(workbook.path)
+        try:
+            lock.acquire(force=force_lock)
+        except BaseException:
+            workbook.close()
+            raise
+        return cls(workbook, lock, window)
+
+    @classmethod
+    def create(cls, path: Path, window: QWidget | None = None) -> Document:
+        workbook = create_workbook(path, title=path.stem)
+        lock = WorkbookLock(workbook.path)
+        lock.acquire(force=True)
+        return cls(workbook, lock, window)
+
+    @property
+    def path(self) -> Path:
+        return self.workbook.path
+
+    def close(self) -> None:
+        self.undo_stack.clear()
+        try:
+            self.workbook.close()
+        finally:
+            self._lock.release()
+
+    # --- running changes --------------------------------------------------------------
+
+    def _tell(self, error: WorkbookError) -> None:
+        alerts.problem(self._window, self.tr("That could not be saved"), str(error))
+
+    def _replay(self, action: Callable[[], object], kinds: frozenset[str]) -> None:
+        try:
+            action()
+        except WorkbookError as error:
+            self._tell(error)
+        finally:
+            self.changed.emit(kinds)
+
+    def _change(
+        self,
+        text: str,
+        do: Callable[[], object],
+        undo: Callable[[], object],
+        kinds: Iterable[str],
+        merge_key: str | None = None,
+    ) -> bool:
+        kinds = frozenset(kinds)
+        try:
+            do()
+        except WorkbookError as error:
+            self._tell(error)
+            return False
+        self.undo_stack.push(_Command(self, text, do, undo, kinds, merge_key))
+        self.changed.emit(kinds)
+        return True
+
+    def _restore(self, contents: r.Contents) -> Callable[[], object]:
+        return lambda: services.apply_contents(self.workbook, contents, fill_meta=False)
+
+    # --- reading ----------------------------------------------------------------------
+
+    def people(self) -> list[r.Person]:
+        return services.list_people(self.workbook)
+
+    def focuses(self) -> list[r.Focus]:
+        return services.list_focuses(self.workbook)
+
+    def interaction(self, interaction_id: str) -> r.Interaction | None:
+        try:
+            return services.get_interaction(self.workbook, interaction_id)
+        except WorkbookError:
+            return None
+
+    def problem_kinds(self) -> list[r.ProblemKind]:
+        return services.list_problem_kinds(self.workbook)
+
+    def emotion_words(self) -> list[str]:
+        return services.list_emotion_words(self.workbook)
+
+    def count_interactions(self) -> int:
+        return services.count_interactions(self.workbook)
+
+    def list_ids(
+        self, where: r.InteractionFilter, sort: listing.SortKey, descending: bool
+    ) -> list[str]:
+        """Safe to call from a worker thread (its own connection and transaction)."""
+        return listing.list_ids(self.workbook, where, sort, descending)
+
+    def summaries(self, ids: list[str]) -> list[listing.InteractionRow]:
+        return listing.list_summaries(self.workbook, ids)
+
+    def entry_choices(self, editing: r.Interaction | None = None) -> EntryChoices:
+        follow_ups = listing.list_follow_up_choices(
+            self.workbook,
+            exclude=editing.id if editing else None,
+            include=editing.follow_up_of if editing else None,
+        )
+        return EntryChoices(
+            people=tuple(self.people()),
+            focuses=tuple(self.focuses()),
+            emotions=tuple(self.emotion_words()),
+            problems=tuple(self.problem_kinds()),
+            follow_ups=tuple(follow_ups),
+        )
+
+    # --- people -----------------------------------------------------------------------
+
+    def add_person(self, person: r.Person) -> bool:
+        return self._change(
+            self.tr("Add %1").replace("%1", person.name),
+            lambda: services.add_person(self.workbook, person),
+            lambda: services.delete_person(self.workbook, person.id),
+            [PEOPLE],
+        )
+
+    def update_person(self, old: r.Person, new: r.Person, text: str = "") -> bool:
+        return self._change(
+            text or self.tr("Edit %1").replace("%1", new.name),
+            lambda: services.update_person(self.workbook, new),
+            lambda: services.update_person(self.workbook, old),
+            [PEOPLE, INTERACTIONS],
+        )
+
+    def person_usage(self, person_id: str) -> int:
+        return services.person_usage(self.workbook, person_id)
+
+    def delete_person(
+        self, person: r.Person, interactions: Literal["detach", "delete"] = "detach"
+    ) -> bool:
+        wb = self.workbook
+        used = services.list_interactions(wb, r.InteractionFilter(people=(person.id,)))
+        used_ids = {i.id for i in used}
+        extra: list[r.Interaction] = []
+        sessions: list[r.TherapySession] = []
+        if interactions == "delete" and used_ids:
+            follow_ids = [
+                i for i in listing.list_follow_ups(wb, list(used_ids)) if i not in used_ids
+            ]
+            extra = [services.get_interaction(wb, i) for i in follow_ids]
+            sessions = [s for s in services.list_sessions(wb) if used_ids & set(s.interactions)]
+        snapshot = r.Contents(
+            people=(person,),
+            interactions=(*used, *extra),
+            focuses=tuple(f for f in services.list_focuses(wb) if person.id in f.people),
+            events=tuple(e for e in services.list_events(wb) if person.id in e.people),
+            sessions=tuple(sessions),
+        )
+        return self._change(
+            self.tr("Delete %1").replace("%1", person.name),
+            lambda: services.delete_person(wb, person.id, interactions),
+            self._restore(snapshot),
+            EVERYTHING,
+        )
+
+    # --- interactions -----------------------------------------------------------------
+
+    def add_interaction(self, interaction: r.Interaction) -> bool:
+        return self._change(
+            self.tr("Add an interaction"),
+            lambda: services.add_interaction(self.workbook, interaction),
+            lambda: services.delete_interaction(self.workbook, interaction.id),
+            [INTERACTIONS],
+        )
+
+    def update_interaction(self, old: r.Interaction, new: r.Interaction) -> bool:
+        return self._change(
+            self.tr("Edit the interaction of %1").replace("%1", f"{new.occurred_at:%Y-%m-%d}"),
+            lambda: services.update_interaction(self.workbook, new),
+            lambda: services.update_interaction(self.workbook, old),
+            [INTERACTIONS],
+        )
+
+    def delete_interactions(self, ids: list[str]) -> bool:
+        wb = self.workbook
+        gone = [services.get_interaction(wb, i) for i in ids]
+        gone_ids = set(ids)
+        follow_ids = [i for i in listing.list_follow_ups(wb, ids) if i not in gone_ids]
+        snapshot = r.Contents(
+            interactions=(*gone, *(services.get_interaction(wb, i) for i in follow_ids)),
+            sessions=tuple(s for s in services.list_sessions(wb) if gone_ids & set(s.interactions)),
+        )
+
+        def delete() -> None:
+            for interaction_id in ids:
+                services.delete_interaction(wb, interaction_id)
+
+        text = (
+            self.tr("Delete an interaction")
+            if len(ids) == 1
+            else self.tr("Delete %1 interactions").replace("%1", str(len(ids)))
+        )
+        return self._change(text, delete, self._restore(snapshot), [INTERACTIONS])
+
+    # --- focuses ----------------------------------------------------------------------
+
+    def add_focus(self, focus: r.Focus) -> r.Focus | None:
+        saved: list[r.Focus] = []
+
+        def add() -> None:
+            saved[:] = [services.add_focus(self.workbook, focus)]
+
+        ok = self._change(
+            self.tr("Add a focus"),
+            add,
+            lambda: services.delete_focus(self.workbook, focus.id),
+            [FOCUSES],
+        )
+        return saved[0] if ok else None
+
+    def update_focus(self, old: r.Focus, new: r.Focus) -> r.Focus | None:
+        """Save a focus; consecutive edits of the same focus undo as one step."""
+        saved: list[r.Focus] = []
+
+        def save() -> None:
+            saved[:] = [services.update_focus(self.workbook, new)]
+
+        ok = self._change(
+            self.tr("Edit the focus"),
+            save,
+            self._restore(r.Contents(focuses=(old,))),
+            [FOCUSES],
+            merge_key=f"focus:{new.id}",
+        )
+        return saved[0] if ok else None
+
+    def delete_focus(self, focus: r.Focus) -> bool:
+        wb = self.workbook
+        linked = services.list_interactions(wb, r.InteractionFilter(focus=focus.id))
+        snapshot = r.Contents(focuses=(focus,), interactions=tuple(linked))
+        return self._change(
+            self.tr("Delete the focus"),
+            lambda: services.delete_focus(wb, focus.id),
+            self._restore(snapshot),
+            [FOCUSES, INTERACTIONS],
+        )
+
+    # --- vocabulary -------------------------------------------------------------------
+
+    def add_emotion_word(self, word: str) -> bool:
+        """The user's own emotion word (kept in the vocabulary; not undone: it is harmless)."""
+        try:
+            services.add_vocabulary(self.workbook, r.Vocabulary(emotions=(word,)))
+        except WorkbookError as error:
+            self._tell(error)
+            return False
+        self.changed.emit(frozenset({VOCABULARY}))
+        return True
+
+    # --- copies -----------------------------------------------------------------------
+
+    def save_copy(self, target: Path) -> None:
+        """A complete, checked copy (SQLite's backup API, safe with WAL); runs on a worker.
+
+        The file dialog has already asked before replacing an existing `target`: the copy is
+        made beside it and renamed over it only once it is complete and checked.
+        """
+        if target.resolve() == self.path.resolve():
+            raise WorkbookError(
+                f"{target.name} is the open workbook itself. Choose another name for the copy."
+            )
+        if not target.exists():
+            backup.save_copy(self.workbook, target)
+            return
+        beside = target.with_name(f".{target.name}.{os.getpid()}.copy")
+        beside.unlink(missing_ok=True)
+        backup.save_copy(self.workbook, beside)
+        os.replace(beside, target)

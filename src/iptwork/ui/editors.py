@@ -1,0 +1,485 @@
+"""Field editors shared by the guided entry and the full interaction form.
+
+Each takes and gives plain values (ids, keys, records), never a workbook; adding a person or
+an emotion word on the spot is asked of the owner through a callback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from iptwork import domain
+from iptwork.store import records as r
+from iptwork.ui import labels
+
+if TYPE_CHECKING:
+    from iptwork.store.listing import InteractionChoice
+
+AddPerson = Callable[[str], "r.Person | None"]
+AddWord = Callable[[str], bool]
+
+
+def tr(text: str) -> str:
+    return labels.tr(text)
+
+
+class EntryLine(QLineEdit):
+    """A one-line field where Enter submits this field only (never a dialog's default button)."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.submitted.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class TextField(QPlainTextEdit):
+    """Multi-line text where Tab moves on (keyboard users must be able to leave it)."""
+
+    def __init__(self, accessible_name: str, placeholder: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName(accessible_name)
+        self.setPlaceholderText(placeholder)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        self.setPlainText(text)
+
+
+class WhenEdit(QDateTimeEdit):
+    """Date and time of an interaction; past is normal, the future is questioned."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.setAccessibleName(tr("Date and time"))
+        self.set_value(datetime.now().replace(second=0, microsecond=0))
+
+    def value(self) -> datetime:
+        return self.dateTime().toPython().replace(second=0, microsecond=0)  # type: ignore[no-any-return]
+
+    def set_value(self, moment: datetime) -> None:
+        self.setDateTime(QDateTime(moment.date(), moment.time()))
+
+
+def future_problem(moment: datetime, now: datetime | None = None) -> str:
+    """An explanation when a date lies in the future (a typo, almost always), else ''."""
+    now = now or datetime.now()
+    if moment > now.replace(second=59):
+        return tr(
+            "That date is in the future. An interaction is something that already "
+            "happened; please check the date and time."
+        )
+    return ""
+
+
+def emptiness_problem(interaction: r.Interaction) -> str:
+    """An explanation when an interaction holds nothing worth keeping, else ''."""
+    texts = (
+        interaction.setting,
+        interaction.intended,
+        interaction.said,
+        interaction.other_said,
+        interaction.heard,
+        interaction.their_view,
+        interaction.outcome,
+        interaction.alternative,
+        interaction.plan,
+        interaction.therapist_note,
+    )
+    if interaction.people or any(t.strip() for t in texts) or interaction.emotions:
+        return ""
+    return tr(
+        "Nothing is written yet. Pick who it was with, or write a few words about what "
+        "was said, so there is something to come back to."
+    )
+
+
+class ChannelChoice(QComboBox):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("How you talked"))
+        for channel in domain.Channel:
+            self.addItem(labels.channel(channel.value), channel.value)
+
+    def value(self) -> str:
+        return str(self.currentData())
+
+    def set_value(self, key: str) -> None:
+        index = self.findData(key)
+        self.setCurrentIndex(max(index, 0))
+
+
+class PeoplePicker(QWidget):
+    """People from the inventory, ticked; someone new can be added by name on the spot."""
+
+    changed = Signal()
+
+    def __init__(self, add_person: AddPerson | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._add_person = add_person
+        self.list = QListWidget()
+        self.list.setAccessibleName(tr("People"))
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        self.new_name = EntryLine()
+        if add_person is not None:
+            self.new_name.setPlaceholderText(tr("Someone new? Type a name and press Enter"))
+            self.new_name.setAccessibleName(tr("Add a new person"))
+            self.new_name.submitted.connect(self._add_new)
+            add = QPushButton(tr("Add"))
+            add.clicked.connect(self._add_new)
+            row = QHBoxLayout()
+            row.addWidget(self.new_name, 1)
+            row.addWidget(add)
+            layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+    def set_people(self, people: Sequence[r.Person], checked: Sequence[str] = ()) -> None:
+        self.list.clear()
+        for person in people:
+            self._append(person, person.id in checked)
+
+    def _append(self, person: r.Person, checked: bool) -> None:
+        item = QListWidgetItem(f"{person.name}  ·  {labels.relationship(person.relationship)}")
+        item.setData(Qt.ItemDataRole.UserRole, person.id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.list.addItem(item)
+
+    def _add_new(self) -> None:
+        name = self.new_name.text().strip()
+        if not name or self._add_person is None:
+            return
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.text().split("  ·  ")[0].casefold() == name.casefold():
+                item.setCheckState(Qt.CheckState.Checked)
+                self.new_name.clear()
+                return
+        person = self._add_person(name)
+        if person is not None:
+            self._append(person, True)
+            self.new_name.clear()
+            self.message.setText(
+                tr("%1 was added to your inventory and ticked.").replace("%1", person.name)
+            )
+            self.message.show()
+
+    def checked_ids(self) -> tuple[str, ...]:
+        ids = []
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                ids.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(ids)
+
+    def set_checked(self, ids: Sequence[str]) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            on = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+
+    def focus_target(self) -> QWidget:
+        if self.list.count() == 0 and self._add_person is not None:
+            return self.new_name
+        if self.list.currentRow() < 0 and self.list.count():
+            self.list.setCurrentRow(0)
+        return self.list
+
+
+class FocusChoice(QComboBox):
+    def __init__(self, focuses: Sequence[r.Focus], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(tr("Problem area"))
+        self.addItem(tr("None of them / not sure"), None)
+        for focus in focuses:
+            self.addItem(labels.focus_title(focus), focus.id)
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return str(data) if data else None
+
+    def set_value(self, focus_id: str | None) -> None:
+        self.setCurrentIndex(max(self.findData(focus_id), 0) if focus_id else 0)
+
+
+class EmotionsEditor(QWidget):
+    """Each emotion a tick box with an intensity slider (0–100) beside it."""
+
+    def __init__(
+        self, words: Sequence[str], add_word: AddWord | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._rows: dict[str, tuple[QCheckBox, QSlider, QLabel]] = {}
+        self._add_word = add_word
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self._grid = QGridLayout()
+        self._grid.setHorizontalSpacing(12)
+        self._grid.setVerticalSpacing(2)
+        self._grid.setColumnStretch(1, 1)
+        self._grid.setColumnStretch(4, 1)
+        outer.addLayout(self._grid)
+        for word in words:
+            self._add_row(word)
+        if add_word is not None:
+            self.new_word = EntryLine()
+            self.new_word.setPlaceholderText(tr("Another feeling? Type it and press Enter"))
+            self.new_word.setAccessibleName(tr("Add your own emotion word"))
+            self.new_word.submitted.connect(self._new_word)
+            outer.addSpacing(8)
+            outer.addWidget(self.new_word)
+        outer.addStretch(1)
+
+    def _add_row(self, word: str) -> None:
+        index = len(self._rows)
+        # Two columns of emotions keep the page short enough to see at once.
+        row, column = index % 10, (index // 10) * 3
+        box = QCheckBox(labels.emotion(word))
+        slider = QSlider(Qt.Orientation.Horizontal)
+        slider.setRange(*domain.INTENSITY_RANGE)
+        slider.setValue(50)
+        slider.setPageStep(10)
+        slider.setSingleStep(5)
+        slider.setEnabled(False)
+        slider.setMinimumWidth(90)
+        slider.setAccessibleName(tr("How strong: %1").replace("%1", labels.emotion(word)))
+        value = QLabel("")
+        value.setMinimumWidth(28)
+        box.toggled.connect(slider.setEnabled)
+        box.toggled.connect(lambda on, v=value, s=slider: v.setText(str(s.value()) if on else ""))
+        slider.valueChanged.connect(lambda n, v=value: v.setText(str(n)))
+        self._grid.addWidget(box, row, column)
+        self._grid.addWidget(slider, row, column + 1)
+        self._grid.addWidget(value, row, column + 2)
+        self._rows[word] = (box, slider, value)
+
+    def _new_word(self) -> None:
+        word = self.new_word.text().strip().casefold()
+        if not word:
+            return
+        if word not in self._rows:
+            if self._add_word is None or not self._add_word(word):
+                return
+            self._add_row(word)
+        self._rows[word][0].setChecked(True)
+        self.new_word.clear()
+
+    def ratings(self) -> tuple[r.EmotionRating, ...]:
+        return tuple(
+            r.EmotionRating(word, slider.value())
+            for word, (box, slider, _v) in self._rows.items()
+            if box.isChecked()
+        )
+
+    def set_ratings(self, ratings: Sequence[r.EmotionRating]) -> None:
+        wanted = {e.name: e.intensity for e in ratings}
+        for word in wanted:
+            if word not in self._rows:
+                self._add_row(word)
+        for word, (box, slider, _value) in self._rows.items():
+            box.setChecked(word in wanted)
+            slider.setValue(wanted.get(word, 50))
+
+    def focus_target(self) -> QWidget:
+        return next(iter(self._rows.values()))[0] if self._rows else self
+
+    def box(self, word: str) -> QCheckBox:
+        return self._rows[word][0]
+
+    def slider(self, word: str) -> QSlider:
+        return self._rows[word][1]
+
+
+class ProblemsPicker(QWidget):
+    """Communication problems as tick boxes, each with its one-line explanation."""
+
+    def __init__(self, kinds: Sequence[r.ProblemKind], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._boxes: dict[str, QCheckBox] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        names = labels.problem_labels(kinds)
+        for kind in kinds:
+            box = QCheckBox(names[kind.key])
+            explanation = labels.tr(kind.explanation) if kind.builtin else kind.explanation
+            box.setAccessibleDescription(explanation)
+            box.setToolTip(explanation)
+            note = QLabel(explanation)
+            note.setWordWrap(True)
+            note.setIndent(26)
+            note.setProperty("role", "hint")
+            layout.addWidget(box)
+            layout.addWidget(note)
+            layout.addSpacing(6)
+            self._boxes[kind.key] = box
+
+    def keys(self) -> tuple[str, ...]:
+        return tuple(key for key, box in self._boxes.items() if box.isChecked())
+
+    def set_keys(self, keys: Sequence[str]) -> None:
+        for key, box in self._boxes.items():
+            box.setChecked(key in keys)
+
+    def focus_target(self) -> QWidget:
+        return next(iter(self._boxes.values())) if self._boxes else self
+
+    def box(self, key: str) -> QCheckBox:
+        return self._boxes[key]
+
+
+class UnderstoodChoice(QWidget):
+    """yes / partly / no / not sure as radio buttons (arrow keys move between them)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._group = QButtonGroup(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._buttons: dict[str, QRadioButton] = {}
+        for choice in domain.Understood:
+            button = QRadioButton(labels.understood(choice.value))
+            self._group.addButton(button)
+            layout.addWidget(button)
+            self._buttons[choice.value] = button
+
+    def value(self) -> str | None:
+        for key, button in self._buttons.items():
+            if button.isChecked():
+                return key
+        return None
+
+    def set_value(self, key: str | None) -> None:
+        self._group.setExclusive(False)
+        for name, button in self._buttons.items():
+            button.setChecked(name == key)
+        self._group.setExclusive(True)
+
+    def focus_target(self) -> QWidget:
+        return self._buttons.get(self.value() or "yes", self)
+
+
+class SatisfactionInput(QWidget):
+    """0–10 on a slider; "not rated" until it is moved (or after Clear)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(*domain.SATISFACTION_RANGE)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setPageStep(1)
+        self.slider.setAccessibleName(tr("Satisfaction, 0 to 10"))
+        self.shown = QLabel()
+        self.shown.setMinimumWidth(90)
+        self._rated = False
+        self.slider.valueChanged.connect(self._moved)
+        clear = QPushButton(tr("Not rated"))
+        clear.setAccessibleName(tr("Clear the satisfaction rating"))
+        clear.clicked.connect(lambda: self.set_value(None))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(QLabel(tr("0 not at all")))
+        row.addWidget(self.slider, 1)
+        row.addWidget(QLabel(tr("10 completely")))
+        row.addWidget(self.shown)
+        row.addWidget(clear)
+        self.set_value(None)
+
+    def _moved(self, value: int) -> None:
+        self._rated = True
+        self.shown.setText(tr("%1 of 10").replace("%1", str(value)))
+
+    def value(self) -> int | None:
+        return self.slider.value() if self._rated else None
+
+    def set_value(self, value: int | None) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(5 if value is None else value)
+        self.slider.blockSignals(False)
+        self._rated = value is not None
+        self.shown.setText(
+            tr("Not rated") if value is None else tr("%1 of 10").replace("%1", str(value))
+        )
+
+    def rate_current(self) -> None:
+        """Take the slider's position as the answer (Next on the guided page)."""
+        self._moved(self.slider.value())
+
+
+def follow_up_label(choice: InteractionChoice) -> str:
+    people = ", ".join(choice.people) or tr("no one named")
+    plan = choice.plan[:70] + ("…" if len(choice.plan) > 70 else "")
+    return f"{choice.occurred_at:%Y-%m-%d} · {people} — {plan}"
+
+
+class FollowUpChoice(QComboBox):
+    def __init__(self, choices: Sequence[InteractionChoice], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(tr("Follow-up of an earlier interaction"))
+        self.addItem(tr("No, not a follow-up"), None)
+        for choice in choices:
+            self.addItem(follow_up_label(choice), choice.id)
+        self.setMinimumContentsLength(40)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+    def value(self) -> str | None:
+        data = self.currentData()
+        return str(data) if data else None
+
+    def set_value(self, interaction_id: str | None) -> None:
+        self.setCurrentIndex(max(self.findData(interaction_id), 0) if interaction_id else 0)
+
+
+def parse_tags(text: str) -> tuple[str, ...]:
+    seen: list[str] = []
+    for tag in text.split(","):
+        tag = tag.strip()[: domain.MAX_LABEL]
+        if tag and tag not in seen:
+            seen.append(tag)
+    return tuple(seen)
+
+
+def add_shortcut(widget: QWidget, keys: str, slot: Callable[[], Any]) -> QShortcut:
+    shortcut = QShortcut(QKeySequence(keys), widget)
+    shortcut.activated.connect(slot)
+    return shortcut

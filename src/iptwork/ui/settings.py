@@ -1,0 +1,146 @@
+"""A small typed facade over QSettings: UI state only, never workbook data.
+
+What is kept: the recent workbooks, the last workbook, the window's geometry, and the draft
+of a guided entry closed half-way (as JSON, one per workbook path, so that a draft never
+lands in the wrong workbook). The file is an INI file; its location is the platform's usual
+one unless `IPTWORK_SETTINGS` names another, or the caller passes a path (each test uses a
+fresh one).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 8
+ENV_VARIABLE = "IPTWORK_SETTINGS"
+
+#: Every key with its default: the one table to read when asking "what is stored?".
+DEFAULTS: dict[str, Any] = {
+    "files/recent": "[]",
+    "files/last": "",
+    "window/geometry": QByteArray(),
+    "window/state": QByteArray(),
+    "window/splitter": QByteArray(),
+}
+
+
+def _draft_key(path: Path) -> str:
+    digest = hashlib.sha1(str(path.resolve()).encode("utf-8")).hexdigest()[:16]
+    return f"drafts/{digest}"
+
+
+class Settings:
+    def __init__(self, qsettings: QSettings) -> None:
+        self._q = qsettings
+
+    @classmethod
+    def at(cls, path: Path) -> Settings:
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    @classmethod
+    def default(cls) -> Settings:
+        override = os.environ.get(ENV_VARIABLE)
+        if override:
+            return cls.at(Path(override))
+        return cls(
+            QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "iptwork", "iptwork")
+        )
+
+    @property
+    def file_name(self) -> str:
+        return self._q.fileName()
+
+    def _get(self, key: str) -> Any:
+        return self._q.value(key, DEFAULTS.get(key))
+
+    def sync(self) -> None:
+        self._q.sync()
+
+    # --- files ------------------------------------------------------------------------
+
+    @property
+    def recent_files(self) -> list[Path]:
+        try:
+            names = json.loads(str(self._get("files/recent")))
+        except ValueError:
+            return []
+        return [Path(n) for n in names if isinstance(n, str) and n]
+
+    def add_recent(self, path: Path) -> None:
+        path = path.resolve()
+        files = [p for p in self.recent_files if p != path]
+        files.insert(0, path)
+        self._q.setValue("files/recent", json.dumps([str(p) for p in files[:MAX_RECENT]]))
+
+    def remove_recent(self, path: Path) -> None:
+        path = path.resolve()
+        files = [str(p) for p in self.recent_files if p != path]
+        self._q.setValue("files/recent", json.dumps(files))
+
+    def clear_recent(self) -> None:
+        self._q.setValue("files/recent", "[]")
+
+    @property
+    def last_workbook(self) -> Path | None:
+        name = str(self._get("files/last") or "")
+        return Path(name) if name else None
+
+    @last_workbook.setter
+    def last_workbook(self, path: Path | None) -> None:
+        self._q.setValue("files/last", str(path.resolve()) if path else "")
+
+    # --- window -----------------------------------------------------------------------
+
+    def _bytes(self, key: str) -> QByteArray:
+        value = self._get(key)
+        return value if isinstance(value, QByteArray) else QByteArray()
+
+    @property
+    def window_geometry(self) -> QByteArray:
+        return self._bytes("window/geometry")
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._q.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/state", value)
+
+    @property
+    def splitter_state(self) -> QByteArray:
+        return self._bytes("window/splitter")
+
+    @splitter_state.setter
+    def splitter_state(self, value: QByteArray) -> None:
+        self._q.setValue("window/splitter", value)
+
+    # --- drafts of the guided entry ---------------------------------------------------
+
+    def draft(self, workbook: Path) -> dict[str, Any] | None:
+        raw = self._q.value(_draft_key(workbook), "")
+        if not raw:
+            return None
+        try:
+            value = json.loads(str(raw))
+        except ValueError:
+            return None
+        return value if isinstance(value, dict) else None
+
+    def set_draft(self, workbook: Path, draft: dict[str, Any]) -> None:
+        self._q.setValue(_draft_key(workbook), json.dumps(draft, ensure_ascii=False))
+        self._q.sync()
+
+    def clear_draft(self, workbook: Path) -> None:
+        self._q.remove(_draft_key(workbook))
+        self._q.sync()
