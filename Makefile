@@ -30,7 +30,7 @@ format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix src tests benchmarks
 
 bench: $(VENV)/.installed-test
-	$(BIN)/python benchmarks/import_10k.py
+	for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

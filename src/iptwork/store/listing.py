@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Connection, case, func, select
 
 from iptwork.store import models as m
 from iptwork.store import records as r
-from iptwork.store.read import _filtered
+from iptwork.store.read import filtered
 from iptwork.store.workbook import Workbook
 from iptwork.store.write import chunks
 
@@ -111,7 +111,7 @@ def interaction_ids(
     if sort != "date":
         order.append(table.occurred_at.desc())
     order.append(table.id.desc() if descending or sort != "date" else table.id.asc())
-    query = _filtered(select(table.id), where).order_by(*order)
+    query = filtered(select(table.id), where).order_by(*order)
     return list(connection.scalars(query))
 
 

@@ -113,7 +113,7 @@ def focuses(connection: Connection, ids: Sequence[str] | None = None) -> list[r.
     ]
 
 
-def _filtered(query: Select[Any], where: r.InteractionFilter) -> Select[Any]:
+def filtered(query: Select[Any], where: r.InteractionFilter) -> Select[Any]:
     table = m.Interaction
     day = func.substr(table.occurred_at, 1, 10)
     if where.date_from is not None:
@@ -162,7 +162,7 @@ def interaction_ids(
             m.Interaction.id,
         )
     )
-    query = _filtered(select(m.Interaction.id), where).order_by(*order).offset(offset)
+    query = filtered(select(m.Interaction.id), where).order_by(*order).offset(offset)
     if limit is not None:
         query = query.limit(limit)
     return list(connection.scalars(query))
@@ -171,7 +171,7 @@ def interaction_ids(
 def count_interactions(
     connection: Connection, where: r.InteractionFilter = r.InteractionFilter()
 ) -> int:
-    return int(connection.scalar(_filtered(select(func.count(m.Interaction.id)), where)) or 0)
+    return int(connection.scalar(filtered(select(func.count(m.Interaction.id)), where)) or 0)
 
 
 def interactions(connection: Connection, ids: Sequence[str]) -> list[r.Interaction]:
