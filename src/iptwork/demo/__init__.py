@@ -33,6 +33,8 @@ def create_demo(path: Path | str, interactions: int = 120, seed: int = 1) -> Non
         with workbook.write() as connection:
             write.put_meta(connection, contents.meta)
             write.put_contents(connection, contents, "insert")
+            write.put_formulation(connection, contents.formulation)
+            write.put_termination(connection, contents.termination)
     except BaseException:
         workbook.close()
         for leftover in (

@@ -22,7 +22,7 @@ import random
 import uuid
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any, TypeVar
 
@@ -558,6 +558,23 @@ def build_demo(interactions: int = 120, seed: int = 1) -> r.Contents:
                 therapist_rating=therapist,
             )
         )
+    now = [
+        r.Placement(person.name, person.closeness, person.support, person.conflict, person.id)
+        for person in people
+    ]
+    first = [
+        replace(
+            p,
+            **dict(zip(("closeness", "support", "conflict"), texts.FIRST_CIRCLE[key], strict=True)),
+        )
+        if key in texts.FIRST_CIRCLE
+        else p
+        for key, p in zip((t.key for t in texts.PEOPLE), now, strict=True)
+    ]
+    sessions[0] = replace(sessions[0], circle=tuple(first))
+    sessions[-1] = replace(sessions[-1], circle=tuple(now))
+    diagnosis, focus_text, link, agreed_on = texts.FORMULATION
+    gains, warning_signs, action_plan, written_on = texts.TERMINATION
     phq9, gad7 = _questionnaires(rng, ids)
     key, label, explanation = texts.OWN_PROBLEM
     return r.Contents(
@@ -579,5 +596,11 @@ def build_demo(interactions: int = 120, seed: int = 1) -> r.Contents:
         vocabulary=r.Vocabulary(
             emotions=(texts.OWN_EMOTION,),
             problems=(r.ProblemKind(key, label, explanation),),
+        ),
+        formulation=r.Formulation(
+            diagnosis, focus_text, link, PLANNED_SESSIONS, date.fromisoformat(agreed_on)
+        ),
+        termination=r.Termination(
+            gains, warning_signs, action_plan, date.fromisoformat(written_on)
         ),
     )

@@ -3463,3 +3463,44 @@ THEMES: tuple[Theme, ...] = (
     FAMILY_LUNCH,
     TEAM_MEETING,
 )
+
+
+#: How the closeness circle looked at the first session, where it differed from now
+#: (closeness, support, conflict); the last session's snapshot is the inventory as it is.
+FIRST_CIRCLE: dict[str, tuple[int, int, int]] = {
+    "alex": (1, 4, 9),
+    "marco": (3, 5, 1),
+    "jordan": (3, 3, 8),
+    "mum": (2, 5, 7),
+}
+
+FORMULATION = (
+    # diagnosis, in plain words
+    "Depression of moderate severity: low mood most days since the spring, poor sleep, "
+    "pulling back from friends, and feeling that I fail at home and at work.",
+    # the focus
+    "A role dispute with Alex (at an impasse: we go quiet for days, then it blows up), "
+    "made harder by the role transition into the new job.",
+    # the link
+    "Since the new job the rows with Alex about time and money have grown. Each row "
+    "leaves me flat for days, and when I am low I say even less of what I need, so the "
+    "next row comes sooner. Changing how we talk should ease the mood, and the mood "
+    "lifting should make the talking easier.",
+    "2026-09-24",
+)
+
+TERMINATION = (
+    # gains
+    "I say what I need in one sentence before I reach boiling point. Alex and I have a "
+    "money half-hour on Sundays. I asked Jordan what to drop instead of saying yes to "
+    "everything. I am back in touch with Dee. My PHQ-9 went from 17 to 6.",
+    # warning signs
+    "Going quiet for more than a day. Sighing instead of asking. Working evenings to "
+    "avoid home. Sleeping badly for a week. Cancelling on friends.",
+    # what to do
+    "Use the one-sentence rule and say it that evening. Keep the Sunday half-hour even "
+    "when there is nothing to argue about. Tell Lena how I am. If I have been low for two "
+    "weeks, or have any thought of harming myself, call the practice to book a session "
+    "(and in a crisis, the emergency number).",
+    "2026-12-17",
+)

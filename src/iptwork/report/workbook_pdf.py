@@ -53,6 +53,7 @@ from iptwork.report.flowables import (
     NoteLines,
     Para,
     TocEntry,
+    WritingLines,
     user_paragraphs,
 )
 from iptwork.report.text import has_missing_glyphs, markup
@@ -64,9 +65,20 @@ PATTERNS = "patterns"
 QUESTIONNAIRES = "questionnaires"
 INTERACTIONS = "interactions"
 SESSIONS = "sessions"
+FORMULATION = "formulation"
+TERMINATION = "termination"
 
 #: Every section, in the order the PDF prints them.
-ALL_SECTIONS: tuple[str, ...] = (FOCUS, INVENTORY, PATTERNS, QUESTIONNAIRES, INTERACTIONS, SESSIONS)
+ALL_SECTIONS: tuple[str, ...] = (
+    FOCUS,
+    FORMULATION,
+    INVENTORY,
+    PATTERNS,
+    QUESTIONNAIRES,
+    INTERACTIONS,
+    SESSIONS,
+    TERMINATION,
+)
 #: A therapist's summary: what changed, not the whole workbook (use with `since_last_session`).
 SUMMARY_SECTIONS: tuple[str, ...] = (PATTERNS, QUESTIONNAIRES, INTERACTIONS)
 
@@ -77,6 +89,8 @@ SECTION_TITLES = {
     QUESTIONNAIRES: "PHQ-9 and GAD-7",
     INTERACTIONS: "Interactions",
     SESSIONS: "Session log",
+    FORMULATION: "Formulation",
+    TERMINATION: "Ending therapy",
 }
 
 #: The charts of `analysis.charts` shown on the patterns pages (the circle and the
@@ -374,6 +388,8 @@ class _Builder:
             QUESTIONNAIRES: self.questionnaire_section,
             INTERACTIONS: self.interaction_section,
             SESSIONS: self.session_section,
+            FORMULATION: self.formulation_section,
+            TERMINATION: self.termination_section,
         }
         for section in self.sections:
             self.check_cancelled()
@@ -927,6 +943,60 @@ class _Builder:
         if self.contents.events:
             parts.extend(self.events())
         return parts, []
+
+    def formulation_section(self) -> tuple[list[Flowable], list[tuple[str, str, int]]]:
+        """What client and therapist agreed on, with lines for both to sign."""
+        sheet = self.contents.formulation
+        parts: list[Flowable] = [self.section_heading(FORMULATION)]
+        filled = any((sheet.diagnosis, sheet.focus, sheet.link, sheet.agreed_sessions))
+        if not filled:
+            parts.append(
+                Paragraph(
+                    "Not written yet. Near the end of the first sessions, you and your "
+                    "therapist put into words what you will work on; write it here.",
+                    self.s.body,
+                )
+            )
+        answers = (
+            ("What we understand is happening (in plain words)", sheet.diagnosis),
+            ("The problem area we will work on", sheet.focus),
+            ("How the two are linked", sheet.link),
+        )
+        for label, text in answers:
+            parts.append(self.label(label))
+            parts.extend(self.user(text) if text.strip() else [WritingLines(3)])
+            parts.append(Spacer(0, 6))
+        agreed = f"{sheet.agreed_sessions} sessions" if sheet.agreed_sessions else "____ sessions"
+        on = lb.long_date(sheet.agreed_on) if sheet.agreed_on else "________________"
+        parts.append(Paragraph(f"We agree to meet for {agreed}, agreed on {on}.", self.s.body))
+        parts.extend(self.signatures())
+        return parts, []
+
+    def termination_section(self) -> tuple[list[Flowable], list[tuple[str, str, int]]]:
+        """Gains, the warning signs, and what to do if they come back."""
+        sheet = self.contents.termination
+        parts: list[Flowable] = [self.section_heading(TERMINATION)]
+        answers = (
+            ("What has changed, and what I did to change it", sheet.gains),
+            ("Warning signs that things are slipping back", sheet.warning_signs),
+            ("What I will do if they come back", sheet.action_plan),
+        )
+        for label, text in answers:
+            parts.append(self.label(label))
+            parts.extend(self.user(text) if text.strip() else [WritingLines(4)])
+            parts.append(Spacer(0, 6))
+        if sheet.written_on:
+            parts.append(self.muted(f"Written on {lb.long_date(sheet.written_on)}."))
+        parts.extend(self.signatures())
+        return parts, []
+
+    def signatures(self) -> list[Flowable]:
+        meta = self.contents.meta
+        cells = [
+            [self.label(f"Signed: {self.safe(meta.owner or 'client')}"), WritingLines(1)],
+            [self.label(f"Signed: {self.safe(meta.therapist or 'therapist')}"), WritingLines(1)],
+        ]
+        return [Spacer(0, 14), Columns([cells], ruled=False, padding=6)]
 
     @staticmethod
     def rating(value: int | None) -> str:
