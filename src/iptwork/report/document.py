@@ -19,9 +19,6 @@ calls `progress(done, total)` and, if `cancelled()` says so, stops with `PdfCanc
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from iptwork.atomic import atomic_file
 from iptwork.interchange.errors import ExportFileError
 from iptwork.report import fonts, styles
 from iptwork.report.text import printable
@@ -263,19 +261,6 @@ class ReportDocument(BaseDocTemplate):
         canvas.restoreState()
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        handle = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(handle)
-    except OSError:
-        pass
-    finally:
-        os.close(handle)
-
-
 def write_atomically(out: Path, build: Callable[[BinaryIO], None]) -> None:
     """Run `build(file)` on a temporary file beside `out`; on success it becomes `out`.
 
@@ -283,26 +268,10 @@ def write_atomically(out: Path, build: Callable[[BinaryIO], None]) -> None:
     removed and `out` is left as it was. Problems writing the file become `ExportFileError`.
     """
     out = Path(out)
-    folder = out.parent
     try:
-        handle_fd, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise ExportFileError(out, error) from error
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle_fd, "wb") as handle:
+        with atomic_file(out, "wb") as handle:
             build(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, out)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
         raise ExportFileError(out, error) from error
-    except BaseException as error:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        if isinstance(error, PdfCancelled):
-            raise PdfCancelled(out) from None
-        raise
-    _fsync_folder(folder)
+    except PdfCancelled:
+        raise PdfCancelled(out) from None

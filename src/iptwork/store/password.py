@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import inspect
 
+from iptwork.atomic import fsync_folder
 from iptwork.store import errors, schema
 from iptwork.store.backup import verify_copy
 from iptwork.store.workbook import Workbook, connect, sidecars
@@ -68,7 +69,7 @@ def change_password(wb: Workbook, new_password: str | None) -> None:
             leftover.unlink(missing_ok=True)
         os.replace(temporary, path)
         replaced = True
-        _sync_folder(path.parent)
+        fsync_folder(path.parent)
     except OSError as error:
         raise errors.classify(error, path) or error from error
     finally:
@@ -76,14 +77,3 @@ def change_password(wb: Workbook, new_password: str | None) -> None:
         for leftover in sidecars(temporary):
             leftover.unlink(missing_ok=True)
         wb.reopen(new_password if replaced else wb.password)
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
