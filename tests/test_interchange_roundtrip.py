@@ -315,7 +315,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     def no_space(*_args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("iptwork.interchange.files.os.replace", no_space)
+    monkeypatch.setattr("iptwork.atomic.os.replace", no_space)
     with pytest.raises(ExportFileError, match="No space left on device"):
         write_json(workbook, None, path)
     assert path.read_text(encoding="utf-8") == "the previous export"

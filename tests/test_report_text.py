@@ -117,7 +117,13 @@ def _printable_in_font() -> list[str]:
         # Letters, digits, punctuation and symbols; combining marks and right-to-left
         # letters are shaped or reordered by text extraction, so they are left to the
         # example-based tests above.
-        if category[0] in "LNPS" and unicodedata.bidirectional(char) not in ("R", "AL"):
+        # Neutral symbols of those scripts (U+0606, an Arabic cube root) are reordered too.
+        rtl_block = 0x0590 <= point <= 0x08FF or 0xFB1D <= point <= 0xFEFF
+        if (
+            category[0] in "LNPS"
+            and unicodedata.bidirectional(char) not in ("R", "AL")
+            and not rtl_block
+        ):
             usable.append(char)
     return usable
 
