@@ -12,6 +12,7 @@ A person's search text is never passed to FTS5 as syntax: every word is quoted, 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +26,7 @@ FTS_TABLE = "interaction_fts"
 MARK_START, MARK_END = "\ue000", "\ue001"
 ELLIPSIS = "…"
 # Ranking every match of a very common word by bm25 costs ~0.1 s per 100,000 matches;
-# beyond this many matches, the newest come first instead.
+# beyond this many matches, the most recently written come first instead.
 RANKED_AT_MOST = 5_000
 
 _columns = ", ".join(INTERACTION_TEXTS)
@@ -82,41 +83,75 @@ class SearchHit:
 def search(
     connection: Connection, query: str, *, limit: int = 200, include_private: bool = True
 ) -> list[SearchHit]:
-    """The best matches (bm25, or newest first for very common words), with a snippet of
-    the field where the words matched best."""
+    """The best matches (bm25; for very common words the most recently written), each with
+    a snippet of the field where the words matched most."""
     match = match_expression(query)
     if match is None:
         return []
     private = "" if include_private else "AND i.private = 0"
-    total = connection.execute(
-        text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match"), {"match": match}
+    # Counting stops once the ranked set is too large: that is all the choice needs.
+    many = connection.execute(
+        text(
+            f"SELECT count(*) FROM (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match "
+            "LIMIT :cap)"
+        ),
+        {"match": match, "cap": RANKED_AT_MOST + 1},
     ).scalar_one()
-    order = "f.rank" if total <= RANKED_AT_MOST else "i.occurred_at DESC"
+    # FTS5 reads rowids in descending order natively; ranking ~50,000 rows would not pay.
+    order = "f.rank" if many <= RANKED_AT_MOST else "f.rowid DESC"
+    columns = ", ".join(f"i.{name}" for name in INTERACTION_TEXTS)
     rows = connection.execute(
         text(
-            f"SELECT i.id, f.rowid FROM {FTS_TABLE} f JOIN interaction i ON i.rowid = f.rowid "
+            f"SELECT i.id, {columns} FROM {FTS_TABLE} f JOIN interaction i ON i.rowid = f.rowid "
             f"WHERE {FTS_TABLE} MATCH :match {private} ORDER BY {order} LIMIT :limit"
         ),
         {"match": match, "limit": limit},
     ).all()
-    return [_hit(connection, match, interaction_id, rowid) for interaction_id, rowid in rows]
+    terms = _terms(query)
+    return [_hit(row[0], row[1:], terms) for row in rows]
 
 
-def _hit(connection: Connection, match: str, interaction_id: str, rowid: int) -> SearchHit:
+def _fold(word: str) -> str:
+    """A word as the index compares it: case folded, diacritics removed (unicode61 with
+    remove_diacritics 2)."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _terms(query: str) -> list[tuple[str, bool]]:
+    """The query's words, folded, each with whether it matches as a prefix."""
+    words = _WORD.findall(query)
+    prefix_last = query[-1:].isalnum() or query[-1:] == "_"
+    return [(_fold(w), prefix_last and n == len(words) - 1) for n, w in enumerate(words)]
+
+
+def mark_matches(value: str, terms: Sequence[tuple[str, bool]]) -> tuple[str, int]:
+    """`value` with MARK_START/MARK_END around each word the terms match; and how many."""
+    found = 0
+    parts: list[str] = []
+    last = 0
+    for word in _WORD.finditer(value):
+        folded = _fold(word.group())
+        if any(folded.startswith(t) if prefix else folded == t for t, prefix in terms):
+            parts += [value[last : word.start()], MARK_START, word.group(), MARK_END]
+            last = word.end()
+            found += 1
+    parts.append(value[last:])
+    return "".join(parts), found
+
+
+def _hit(
+    interaction_id: str, values: Sequence[str], terms: Sequence[tuple[str, bool]]
+) -> SearchHit:
     """The field with the most matched words, and a snippet of it."""
-    highlights = connection.execute(
-        text(
-            "SELECT "
-            + ", ".join(
-                f"highlight({FTS_TABLE}, {n}, :start, :end)" for n in range(len(INTERACTION_TEXTS))
-            )
-            + f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match AND rowid = :rowid"
-        ),
-        {"match": match, "rowid": rowid, "start": MARK_START, "end": MARK_END},
-    ).one()
-    counts = [(value or "").count(MARK_START) for value in highlights]
-    best = max(range(len(counts)), key=lambda n: counts[n])
-    return SearchHit(interaction_id, INTERACTION_TEXTS[best], _excerpt(highlights[best] or ""))
+    best_field, best_text, best_count = INTERACTION_TEXTS[0], values[0] or "", -1
+    for name, value in zip(INTERACTION_TEXTS, values, strict=True):
+        if not value:
+            continue
+        marked, count = mark_matches(value, terms)
+        if count > best_count:
+            best_field, best_text, best_count = name, marked, count
+    return SearchHit(interaction_id, best_field, _excerpt(best_text))
 
 
 def _excerpt(marked: str, around: int = 80) -> str:
