@@ -42,20 +42,33 @@ def meta(connection: Connection) -> r.WorkbookMeta:
     )
 
 
+#: Beyond this many ids, reading the whole table once beats a thousand IN (...) queries.
+WHOLE_TABLE_AT = 5_000
+
+
+def _rows_for(
+    connection: Connection, query: Select[Any], column: Any, ids: Sequence[str]
+) -> list[Any]:
+    """The rows of `query` whose `column` is one of `ids` (in the query's order)."""
+    if len(ids) > WHOLE_TABLE_AT:
+        wanted = set(ids)
+        return [row for row in connection.execute(query).all() if row[0] in wanted]
+    found: list[Any] = []
+    for part in chunks(list(ids)):
+        found.extend(connection.execute(query.where(column.in_(part))).all())
+    return found
+
+
 def _children(
     connection: Connection, table: Table, owner: str, owners: Sequence[str], *columns: str
 ) -> dict[str, list[Any]]:
     """owner id -> child rows (as tuples of `columns`, or single values), in stored order."""
     found: dict[str, list[Any]] = defaultdict(list)
     order = [table.c.position] if "position" in table.c else []
-    for part in chunks(list(owners)):
-        query = (
-            select(table.c[owner], *(table.c[c] for c in columns))
-            .where(table.c[owner].in_(part))
-            .order_by(table.c[owner], *order)
-        )
-        for row in connection.execute(query):
-            found[row[0]].append(row[1] if len(columns) == 1 else tuple(row[1:]))
+    query = select(table.c[owner], *(table.c[c] for c in columns)).order_by(table.c[owner], *order)
+    single = len(columns) == 1
+    for row in _rows_for(connection, query, table.c[owner], owners):
+        found[row[0]].append(row[1] if single else tuple(row[1:]))
     return found
 
 
@@ -177,10 +190,7 @@ def count_interactions(
 def interactions(connection: Connection, ids: Sequence[str]) -> list[r.Interaction]:
     """The interactions with these ids, in the order of `ids`."""
     table: Table = m.Interaction.__table__  # type: ignore[assignment]
-    rows: dict[str, Any] = {}
-    for part in chunks(list(ids)):
-        for row in connection.execute(select(table).where(table.c.id.in_(part))).mappings():
-            rows[row["id"]] = row
+    rows = {row.id: row._mapping for row in _rows_for(connection, select(table), table.c.id, ids)}
     present = [i for i in ids if i in rows]
     people_of = _children(connection, m.interaction_person, "interaction_id", present, "person_id")
     emotions_of = _children(
