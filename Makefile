@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench clean bundle smoke install-desktop uninstall-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed-run
+
+$(VENV)/.installed-bundle: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[bundle]'
 	touch $@ $(VENV)/.installed-run
 
 run: $(VENV)/.installed-run
@@ -31,6 +35,25 @@ format: $(VENV)/.installed-test
 
 bench: $(VENV)/.installed-test
 	for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# The desktop program, one folder: dist/iptwork/iptwork (build.spec says what goes in).
+bundle: $(VENV)/.installed-bundle
+	$(BIN)/pyinstaller build.spec --noconfirm
+
+# What CI runs after the tests: a fresh bundle, a check that it carries every library it
+# links to, then the bundle's own check of itself.
+smoke: bundle
+	$(BIN)/python packaging/check_bundle.py dist/iptwork
+	dist/iptwork/iptwork --smoke-test
+
+# Menu entry, icon and the .iptw file type for this user (~/.local/share), running the
+# bundle if it is built, else the virtual environment's iptwork; PROGRAM=... overrides.
+PROGRAM ?= $(abspath $(if $(wildcard dist/iptwork/iptwork),dist/iptwork/iptwork,$(BIN)/iptwork))
+install-desktop:
+	sh packaging/linux/install-desktop.sh "$(PROGRAM)"
+
+uninstall-desktop:
+	sh packaging/linux/install-desktop.sh --uninstall
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info src/*.egg-info

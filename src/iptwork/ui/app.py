@@ -18,6 +18,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from iptwork.ui import alerts
+from iptwork.ui.app_icon import app_icon
 from iptwork.ui.main_window import MainWindow
 from iptwork.ui.settings import Settings
 
@@ -88,6 +89,7 @@ def run_gui(path: Path | None, *, settings_file: Path | None = None) -> int:
     app.setOrganizationName("iptwork")
     app.setApplicationDisplayName("iptwork")
     app.setDesktopFileName("iptwork")
+    app.setWindowIcon(app_icon())
     settings = Settings.at(settings_file) if settings_file else Settings.default()
     window = start(path, settings)
     install_crash_handler(window)
