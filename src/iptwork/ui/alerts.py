@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iptwork import domain
+
 FILTER = QCoreApplication.translate("alerts", "iptwork workbooks (*.iptw)")
 
 
@@ -33,6 +35,22 @@ def inform(parent: QWidget | None, title: str, text: str) -> None:
 def problem(parent: QWidget | None, title: str, text: str) -> None:
     """Something in the environment went wrong (file, disk, input): say what and what to do."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.exec()
+
+
+def safety_message(parent: QWidget | None) -> None:
+    """PHQ-9 item 9 was answered above 0: before anything else, urge contacting a clinician
+    or emergency services now (domain.ITEM9_MESSAGE). Calm, not an error; iptwork does not
+    pretend to be a crisis service."""
+    box = QMessageBox(
+        QMessageBox.Icon.Information,
+        _tr("Please reach out now"),
+        _tr(domain.ITEM9_MESSAGE),
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("safety-message")
+    box.addButton(_tr("I understand"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()
 
 
@@ -99,6 +117,31 @@ def ask_copy_path(parent: QWidget | None, suggested: Path) -> Path | None:
         return None
     path = Path(name)
     return path if path.suffix else path.with_suffix(".iptw")
+
+
+EXPORT_FILTERS = {
+    "pdf": QCoreApplication.translate("alerts", "PDF files (*.pdf)"),
+    "json": QCoreApplication.translate("alerts", "iptwork JSON exports (*.json)"),
+    "csv": QCoreApplication.translate("alerts", "CSV files (*.csv)"),
+}
+
+
+def ask_export_path(parent: QWidget | None, suggested: Path, kind: str) -> Path | None:
+    """Where to write a PDF, JSON or CSV export (`kind`); the suffix is added if missing."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, _tr("Export to a file"), str(suggested), EXPORT_FILTERS[kind]
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix else path.with_suffix(f".{kind}")
+
+
+def ask_import_path(parent: QWidget | None, folder: Path | None = None) -> Path | None:
+    name, _ = QFileDialog.getOpenFileName(
+        parent, _tr("Import a JSON export"), str(folder or Path.home()), EXPORT_FILTERS["json"]
+    )
+    return Path(name) if name else None
 
 
 def crash(parent: QWidget | None, details: str) -> None:

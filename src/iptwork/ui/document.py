@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -34,7 +35,12 @@ PEOPLE = "people"
 FOCUSES = "focuses"
 INTERACTIONS = "interactions"
 VOCABULARY = "vocabulary"
-EVERYTHING = frozenset({PEOPLE, FOCUSES, INTERACTIONS, VOCABULARY})
+# The IPT course (issue 6): sessions, questionnaires and moods, life events, the two sheets.
+SESSIONS = "sessions"
+MEASURES = "measures"
+EVENTS = "events"
+SHEETS = "sheets"
+EVERYTHING = frozenset({PEOPLE, FOCUSES, INTERACTIONS, VOCABULARY, SESSIONS, EVENTS})
 
 
 @dataclass(frozen=True)
@@ -362,6 +368,202 @@ class Document(QObject):
             return False
         self.changed.emit(frozenset({VOCABULARY}))
         return True
+
+    # --- the IPT course (issue 6) -----------------------------------------------------
+
+    def meta(self) -> r.WorkbookMeta:
+        return services.get_meta(self.workbook)
+
+    def sessions(self) -> list[r.TherapySession]:
+        return services.list_sessions(self.workbook)
+
+    def events(self) -> list[r.LifeEvent]:
+        return services.list_events(self.workbook)
+
+    def formulation(self) -> r.Formulation:
+        return services.get_formulation(self.workbook)
+
+    def termination(self) -> r.Termination:
+        return services.get_termination(self.workbook)
+
+    def interactions_between(self, start: date | None, end: date) -> list[r.Interaction]:
+        """Interactions from `start` (None: the first) to `end`, inclusive, private ones too."""
+        return services.list_interactions(
+            self.workbook, r.InteractionFilter(date_from=start, date_to=end)
+        )
+
+    def course_contents(self) -> r.Contents:
+        """The whole workbook as records (charts, "since we last met"); safe on a worker."""
+        return services.read_contents(self.workbook)
+
+    def save_session(self, old: r.TherapySession | None, new: r.TherapySession) -> bool:
+        """Add a session (`old` None) or replace `old` with `new`."""
+        wb = self.workbook
+        return self._change(
+            (self.tr("Add session %1") if old is None else self.tr("Edit session %1")).replace(
+                "%1", str(new.number)
+            ),
+            lambda: services.save_session(wb, new),
+            (lambda: services.delete_session(wb, new.id))
+            if old is None
+            else (lambda: services.save_session(wb, old)),
+            [SESSIONS],
+        )
+
+    def delete_session(self, session: r.TherapySession) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Delete session %1").replace("%1", str(session.number)),
+            lambda: services.delete_session(wb, session.id),
+            lambda: services.save_session(wb, session),
+            [SESSIONS],
+        )
+
+    def mark_reviewed(
+        self, session: r.TherapySession, interaction_id: str, reviewed: bool = True
+    ) -> bool:
+        wb = self.workbook
+        return self._change(
+            (
+                self.tr("Mark as reviewed in session %1")
+                if reviewed
+                else self.tr("Unmark as reviewed in session %1")
+            ).replace("%1", str(session.number)),
+            lambda: services.mark_reviewed(wb, session.id, interaction_id, reviewed),
+            lambda: services.save_session(wb, session),
+            [SESSIONS],
+        )
+
+    def snapshot_circle(self, session: r.TherapySession) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Keep the circle with session %1").replace("%1", str(session.number)),
+            lambda: services.snapshot_circle(wb, session.id),
+            lambda: services.save_session(wb, session),
+            [SESSIONS],
+        )
+
+    def add_phq9(self, record: r.Phq9) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Add a PHQ-9"),
+            lambda: services.save_phq9(wb, record),
+            lambda: services.delete_phq9(wb, record.id),
+            [MEASURES],
+        )
+
+    def delete_phq9(self, record: r.Phq9) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Delete a PHQ-9"),
+            lambda: services.delete_phq9(wb, record.id),
+            lambda: services.save_phq9(wb, record),
+            [MEASURES],
+        )
+
+    def add_gad7(self, record: r.Gad7) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Add a GAD-7"),
+            lambda: services.save_gad7(wb, record),
+            lambda: services.delete_gad7(wb, record.id),
+            [MEASURES],
+        )
+
+    def delete_gad7(self, record: r.Gad7) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Delete a GAD-7"),
+            lambda: services.delete_gad7(wb, record.id),
+            lambda: services.save_gad7(wb, record),
+            [MEASURES],
+        )
+
+    def phq9s(self) -> list[r.Phq9]:
+        return services.list_phq9(self.workbook)
+
+    def gad7s(self) -> list[r.Gad7]:
+        return services.list_gad7(self.workbook)
+
+    def moods(self) -> list[r.Mood]:
+        return services.list_moods(self.workbook)
+
+    def rate_mood(self, mood: r.Mood) -> bool:
+        """Keep a day's mood; a second rating on the same day replaces the first."""
+        wb = self.workbook
+        old = next((m for m in self.moods() if m.on == mood.on), None)
+        if old is not None:
+            mood = r.Mood(mood.on, mood.rating, mood.note or old.note, id=old.id)
+        return self._change(
+            self.tr("Rate the mood of %1").replace("%1", mood.on.isoformat()),
+            lambda: services.save_mood(wb, mood),
+            (lambda: services.delete_mood(wb, mood.id))
+            if old is None
+            else (lambda: services.save_mood(wb, old)),
+            [MEASURES],
+        )
+
+    def delete_mood(self, mood: r.Mood) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Delete the mood of %1").replace("%1", mood.on.isoformat()),
+            lambda: services.delete_mood(wb, mood.id),
+            lambda: services.save_mood(wb, mood),
+            [MEASURES],
+        )
+
+    def save_event(self, old: r.LifeEvent | None, new: r.LifeEvent) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Add a life event") if old is None else self.tr("Edit a life event"),
+            lambda: services.save_event(wb, new),
+            (lambda: services.delete_event(wb, new.id))
+            if old is None
+            else (lambda: services.save_event(wb, old)),
+            [EVENTS],
+        )
+
+    def delete_event(self, event: r.LifeEvent) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Delete a life event"),
+            lambda: services.delete_event(wb, event.id),
+            lambda: services.save_event(wb, event),
+            [EVENTS],
+        )
+
+    def update_formulation(self, old: r.Formulation, new: r.Formulation) -> bool:
+        """Save the formulation; consecutive edits undo as one step (as in the focus view)."""
+        wb = self.workbook
+        return self._change(
+            self.tr("Edit the formulation"),
+            lambda: services.set_formulation(wb, new),
+            lambda: services.set_formulation(wb, old),
+            [SHEETS],
+            merge_key="formulation",
+        )
+
+    def update_termination(self, old: r.Termination, new: r.Termination) -> bool:
+        wb = self.workbook
+        return self._change(
+            self.tr("Edit the termination sheet"),
+            lambda: services.set_termination(wb, new),
+            lambda: services.set_termination(wb, old),
+            [SHEETS],
+            merge_key="termination",
+        )
+
+    def update_therapist_note(self, old: r.Interaction, note: str) -> bool:
+        """The therapist's note on one interaction; typing on undoes as one step."""
+        wb = self.workbook
+        new = replace(old, therapist_note=note)
+        return self._change(
+            self.tr("Edit the therapist's note"),
+            lambda: services.update_interaction(wb, new),
+            lambda: services.update_interaction(wb, old),
+            [INTERACTIONS],
+            merge_key=f"note:{old.id}",
+        )
 
     # --- copies -----------------------------------------------------------------------
 

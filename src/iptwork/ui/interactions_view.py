@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import labels, search_results
 
 if TYPE_CHECKING:
     from iptwork.store.listing import InteractionRow, SortKey
@@ -76,6 +76,8 @@ class InteractionListModel(QAbstractTableModel):
         self._ids: list[str] = []
         self._pages: OrderedDict[int, dict[str, InteractionRow]] = OrderedDict()
         self.problem_labels: dict[str, str] = {}
+        #: Search hits by id while the Find box has words (see `search_results`).
+        self.hits: dict[str, search_results.SearchHit] = {}
         self.columns = (
             Column("date", self.tr("When")),
             Column("people", self.tr("With")),
@@ -87,9 +89,10 @@ class InteractionListModel(QAbstractTableModel):
 
     # --- content ----------------------------------------------------------------------
 
-    def set_ids(self, ids: list[str]) -> None:
+    def set_ids(self, ids: list[str], hits: Any = None) -> None:
         self.beginResetModel()
         self._ids = ids
+        self.hits = dict(hits or {})
         self._pages.clear()
         self.endResetModel()
 
@@ -141,6 +144,8 @@ class InteractionListModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.columns)
         ):
+            if self.hits and self.columns[section].sort == "said":
+                return self.tr("Where the words are")
             return self.columns[section].title
         return None
 
@@ -149,6 +154,9 @@ class InteractionListModel(QAbstractTableModel):
             return None
         if role == ID_ROLE:
             return self._ids[index.row()]
+        if role == search_results.SNIPPET_ROLE:
+            said = self.columns[index.column()].sort == "said"
+            return search_results.hit_data(self.hits, self._ids[index.row()]) if said else None
         if role not in (
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
@@ -178,6 +186,9 @@ class InteractionListModel(QAbstractTableModel):
         if column == "people":
             return ", ".join(row.people)
         if column == "said":
+            hit = self.hits.get(row.id)
+            if hit is not None:
+                return search_results.plain(hit)
             return row.said or self.tr("(nothing written)")
         if column == "satisfaction":
             return "" if row.satisfaction is None else str(row.satisfaction)
@@ -283,7 +294,7 @@ class FilterBar(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
-        self._debounce.setInterval(250)
+        self._debounce.setInterval(200)
         self._debounce.timeout.connect(self.changed)
         self.text.textChanged.connect(lambda _t: self._debounce.start())
         for combo in (self.person, self.focus, self.problem):
@@ -402,6 +413,8 @@ class InteractionsView(QWidget):
         self._focus_titles: dict[str, str] = {}
         self._wanted_selection: str | None = None
         self.loading = False
+        self._searched = ""  # the words of the last search, to rank again when they change
+        self._by_rank = True
 
         self.filters = FilterBar()
         self.filters.changed.connect(self.reload)
@@ -430,6 +443,7 @@ class InteractionsView(QWidget):
         header.sortIndicatorChanged.connect(self.model.sort)
         for column, width in enumerate((152, 104, 240, 84, 84)):
             self.table.setColumnWidth(column, width)
+        self.table.setItemDelegateForColumn(2, search_results.SnippetDelegate(self.table))
         self.table.doubleClicked.connect(
             lambda index: self.edit_requested.emit(self.model.data(index, ID_ROLE))
         )
@@ -519,6 +533,8 @@ class InteractionsView(QWidget):
     def _sort_by(self, column: int, order: Qt.SortOrder) -> None:
         key = self.model.columns[column].sort
         self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self._by_rank = False  # a column chosen while searching sorts the results by it
+        self.table.horizontalHeader().setSortIndicatorShown(True)
         self.reload()
 
     def reload(self) -> None:
@@ -534,9 +550,17 @@ class InteractionsView(QWidget):
         current = self.current_id()
         if current is not None:
             self._wanted_selection = current
+        if where.text.strip() != self._searched:
+            self._searched = where.text.strip()
+            self._by_rank = True  # new words: best matches first
+        by_rank = self._by_rank and bool(self._searched)
+        self.table.horizontalHeader().setSortIndicatorShown(not by_rank)
+        if self._searched and self.table.columnWidth(2) < 380:
+            self.table.setColumnWidth(2, 380)  # room for the words found around the match
+        workbook = document.workbook
         self._ops.run(
-            lambda: document.list_ids(where, sort, descending),
-            lambda ids: self._loaded(generation, ids),
+            lambda: search_results.list_ranked(workbook, where, sort, descending, by_rank),
+            lambda listed: self._loaded(generation, listed),
             lambda error: self._failed(generation, str(error)),
         )
 
@@ -545,11 +569,12 @@ class InteractionsView(QWidget):
             self.loading = False
             self.count_label.setText(message)
 
-    def _loaded(self, generation: int, ids: list[str]) -> None:
+    def _loaded(self, generation: int, listed: search_results.Listed) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
         wanted = self._wanted_selection
-        self.model.set_ids(ids)
+        ids = listed.ids
+        self.model.set_ids(ids, listed.hits)
         self.loading = False
         filtered = self.filters.value() != r.InteractionFilter()
         self.count_label.setText(

@@ -6,7 +6,7 @@ translation so the desktop app can be translated without touching the domain.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
@@ -103,3 +103,38 @@ def detail_label(key: str) -> str:
 
 def detail_prompt(key: str) -> str:
     return tr(DETAIL_LABELS.get(key, ("", ""))[1])
+
+
+# --- the IPT course (issue 6) ---------------------------------------------------------
+
+
+def phase(key: str) -> str:
+    return {
+        "initial": tr("Initial phase"),
+        "middle": tr("Middle phase"),
+        "termination": tr("Termination phase"),
+    }.get(key, key)
+
+
+def event_kind(key: str) -> str:
+    return {
+        "loss": tr("Loss"),
+        "transition": tr("Change in life"),
+        "conflict": tr("Conflict"),
+        "other": tr("Other"),
+    }.get(key, key)
+
+
+def severity(word: str) -> str:
+    """A questionnaire's severity band (domain.PHQ9_BANDS / GAD7_BANDS) in the app's words."""
+    return {
+        "minimal": tr("minimal"),
+        "mild": tr("mild"),
+        "moderate": tr("moderate"),
+        "moderately severe": tr("moderately severe"),
+        "severe": tr("severe"),
+    }.get(word, word)
+
+
+def day(value: date) -> str:
+    return f"{value:%a %d %b %Y}"

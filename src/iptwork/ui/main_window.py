@@ -99,6 +99,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.pages)
 
         self._make_actions()
+        self._make_pattern_actions()
+        self._make_course_actions()
         self._make_menus()
         self._show_welcome()
         geometry = settings.window_geometry
@@ -204,6 +206,7 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.actions["file.save_copy"])
+        self._add_export_menus(file_menu)
         file_menu.addAction(self.actions["file.close"])
         file_menu.addSeparator()
         file_menu.addAction(self.actions["file.quit"])
@@ -219,12 +222,14 @@ class MainWindow(QMainWindow):
         view_menu = bar.addMenu(self.tr("&View"))
         for name in ("view.interactions", "view.inventory", "view.focus"):
             view_menu.addAction(self.actions[name])
+        view_menu.addAction(self.actions["view.patterns"])
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in ("interaction.new", "person.add", "focus.add"):
             toolbar.addAction(self.actions[name])
+        self._add_course_menus(bar, view_menu, toolbar)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -358,6 +363,8 @@ class MainWindow(QMainWindow):
         self.actions.set_workbook_open(True)
         self.pages.setCurrentWidget(self.tabs)
         self.interactions.set_document(document)
+        self.patterns.set_document(document)
+        self._course_attach(document)
         self._reload(frozenset({"people", "focuses"}))
         self._update_undo()
         self.tabs.setCurrentIndex(0)
@@ -369,9 +376,12 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         self.focus_view.editor.flush()
+        self._course_detach()
         self.ops.wait()
         self.document = None
         self.interactions.set_document(None)
+        self.patterns.set_document(None)
+        self.exporter.cleanup()
         self.inventory.set_people([])
         self.focus_view.set_data([], [])
         self.actions.set_workbook_open(False)
@@ -404,6 +414,8 @@ class MainWindow(QMainWindow):
     def _on_changed(self, kinds: frozenset[str]) -> None:
         self._reload(kinds)
         self.interactions.on_changed(kinds)
+        self.patterns.on_changed(kinds)
+        self._course_changed(kinds)
         self.statusBar().showMessage(self.tr("Saved"), 3000)
 
     def _reload(self, kinds: frozenset[str]) -> None:
@@ -437,6 +449,7 @@ class MainWindow(QMainWindow):
     def undo(self) -> None:
         if self.document is not None:
             self.focus_view.editor.flush()
+            self._course_flush()
             self.document.undo_stack.undo()
 
     def redo(self) -> None:
@@ -636,11 +649,498 @@ class MainWindow(QMainWindow):
         if alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
             document.delete_focus(focus)
 
+    # --- patterns, export, print and import (issues 4 and 5) --------------------------
+
+    def _make_pattern_actions(self) -> None:
+        """The Patterns tab and the export/print/import actions, kept together here."""
+        from iptwork.ui.exporting import Exporter
+        from iptwork.ui.patterns_view import PatternsView
+
+        self.patterns = PatternsView(self.ops)
+        self.patterns.edit_requested.connect(self.edit_interaction)
+        self.tabs.addTab(self.patterns, self.tr("P&atterns"))
+        self.exporter = Exporter(self)
+        add = self.actions.add
+        add(
+            "view.patterns",
+            self.tr("P&atterns"),
+            lambda: self.tabs.setCurrentWidget(self.patterns),
+            shortcut="Ctrl+Shift+P",
+            needs_workbook=True,
+            tip=self.tr("The patterns in your interactions, with charts"),
+        )
+        add(
+            "file.export_pdf",
+            self.tr("Export &PDF…"),
+            self.exporter.export_pdf,
+            shortcut="Ctrl+Shift+E",
+            needs_workbook=True,
+            tip=self.tr("Write the workbook, or a summary, as a PDF to print or bring along"),
+        )
+        add(
+            "file.print",
+            self.tr("&Print…"),
+            self.exporter.print_workbook,
+            shortcut=QKeySequence.StandardKey.Print,
+            needs_workbook=True,
+        )
+        add(
+            "file.export_json",
+            self.tr("&JSON…"),
+            lambda: self.exporter.export_data("json"),
+            needs_workbook=True,
+            tip=self.tr("Every record, to import into another workbook"),
+        )
+        add(
+            "file.export_csv",
+            self.tr("&CSV (a spreadsheet)…"),
+            lambda: self.exporter.export_data("csv"),
+            needs_workbook=True,
+            tip=self.tr("The interactions as a table, one row each"),
+        )
+        add(
+            "file.import_json",
+            self.tr("&Import JSON…"),
+            self.exporter.import_json,
+            needs_workbook=True,
+            tip=self.tr("Add or update records from an iptwork JSON export"),
+        )
+        self.actions.set_workbook_open(False)
+
+    def _add_export_menus(self, file_menu: QMenu) -> None:
+        file_menu.addSeparator()
+        file_menu.addAction(self.actions["file.export_pdf"])
+        export_menu = file_menu.addMenu(self.tr("E&xport"))
+        export_menu.addAction(self.actions["file.export_json"])
+        export_menu.addAction(self.actions["file.export_csv"])
+        file_menu.addAction(self.actions["file.import_json"])
+        file_menu.addAction(self.actions["file.print"])
+        file_menu.addSeparator()
+
+    # --- the IPT course (issue 6): sessions, questionnaires, timeline, sheets, review ----
+
+    def _make_course_actions(self) -> None:
+        """The course tabs, review mode and their actions, kept together here."""
+        from iptwork.ui.questionnaire import QuestionnairesView
+        from iptwork.ui.review_mode import ReviewPage
+        from iptwork.ui.sessions_view import SessionsView
+        from iptwork.ui.sheets_view import SheetsView
+        from iptwork.ui.timeline_view import TimelineView
+
+        self.sessions_view = sessions = SessionsView()
+        sessions.new_requested.connect(self.new_session)
+        sessions.edit_requested.connect(self.edit_session)
+        sessions.delete_requested.connect(self.delete_session)
+        sessions.mark_requested.connect(self._mark_in_session)
+        sessions.snapshot_requested.connect(self.snapshot_circle)
+        sessions.review_requested.connect(self.enter_review)
+        self.questionnaires = questionnaires = QuestionnairesView(self.ops)
+        questionnaires.take_requested.connect(self.take_questionnaire)
+        questionnaires.mood_requested.connect(self.rate_mood)
+        questionnaires.delete_requested.connect(self.delete_score)
+        self.timeline = timeline = TimelineView(self.ops)
+        timeline.add_requested.connect(self.add_event)
+        timeline.edit_requested.connect(self.edit_event)
+        timeline.delete_requested.connect(self.delete_event)
+        self.sheets = sheets = SheetsView()
+        sheets.formulation_edited.connect(self._save_formulation)
+        sheets.termination_edited.connect(self._save_termination)
+        self.review = ReviewPage()
+        self.review.leave_requested.connect(self.leave_review)
+        self.review.note_edited.connect(self._save_note)
+        self.review.mark_requested.connect(self._mark_reviewed_now)
+        self.pages.addWidget(self.review)
+        self._marks_into_latest = False
+        views = (
+            ("view.sessions", sessions, self.tr("&Sessions")),
+            ("view.questionnaires", questionnaires, self.tr("&Questionnaires")),
+            ("view.timeline", timeline, self.tr("&Timeline")),
+            ("view.sheets", sheets, self.tr("F&ormulation and ending")),
+        )
+        for _name, view, text in views:
+            self.tabs.addTab(view, text)
+        self.tabs.currentChanged.connect(lambda _i: self._course_tab_changed())
+        add = self.actions.add
+        add(
+            "session.new",
+            self.tr("&New session…"),
+            self.new_session,
+            needs_workbook=True,
+            tip=self.tr("Add a session to the log (its number and phase are suggested)"),
+        )
+        add(
+            "questionnaire.phq9",
+            self.tr("Fill in the &PHQ-9…"),
+            lambda: self.take_questionnaire("phq9"),
+            needs_workbook=True,
+            tip=self.tr("Nine questions about the last two weeks (depression)"),
+        )
+        add(
+            "questionnaire.gad7",
+            self.tr("Fill in the &GAD-7…"),
+            lambda: self.take_questionnaire("gad7"),
+            needs_workbook=True,
+            tip=self.tr("Seven questions about the last two weeks (anxiety)"),
+        )
+        add(
+            "mood.rate",
+            self.tr("How are you &today?…"),
+            self.rate_mood,
+            shortcut="Ctrl+M",
+            needs_workbook=True,
+            tip=self.tr("Rate your mood today, 0 to 10: Ctrl+M, then a number key"),
+        )
+        add("event.add", self.tr("Add a life &event…"), self.add_event, needs_workbook=True)
+        review = add(
+            "review.toggle",
+            self.tr("&Review mode"),
+            self.toggle_review,
+            shortcut="F11",
+            needs_workbook=True,
+            tip=self.tr("For the therapist: one interaction at a time, in large type (F11)"),
+        )
+        review.setCheckable(True)
+        for name, view, text in views:
+            add(name, text, lambda v=view: self._show_course_tab(v), needs_workbook=True)
+
+    def _add_course_menus(self, bar: Any, view_menu: QMenu, toolbar: Any) -> None:
+        menu = QMenu(self.tr("&Course"), self)
+        for name in ("session.new", "questionnaire.phq9", "questionnaire.gad7", "mood.rate"):
+            menu.addAction(self.actions[name])
+        menu.addAction(self.actions["event.add"])
+        menu.addSeparator()
+        menu.addAction(self.actions["review.toggle"])
+        bar.insertMenu(view_menu.menuAction(), menu)
+        view_menu.addSeparator()
+        for name in ("view.sessions", "view.questionnaires", "view.timeline", "view.sheets"):
+            view_menu.addAction(self.actions[name])
+        toolbar.addSeparator()
+        toolbar.addAction(self.actions["mood.rate"])
+        toolbar.addAction(self.actions["review.toggle"])
+
+    def _course_views(self) -> tuple[Any, ...]:
+        return (self.sessions_view, self.questionnaires, self.timeline, self.sheets)
+
+    def _course_attach(self, document: Document) -> None:
+        for view in self._course_views():
+            view.set_document(document)
+
+    def _course_detach(self) -> None:
+        self._course_flush()
+        if self.pages.currentWidget() is self.review:
+            self.pages.setCurrentWidget(self.tabs)
+        self.review.clear()
+        self.actions["review.toggle"].setChecked(False)
+        for view in self._course_views():
+            view.set_document(None)
+
+    def _course_changed(self, kinds: frozenset[str]) -> None:
+        for view in self._course_views():
+            view.on_changed(kinds)
+        if self.pages.currentWidget() is self.review and kinds & {
+            "interactions",
+            "sessions",
+            "people",
+        }:
+            self.review.refresh()
+
+    def _course_flush(self) -> None:
+        """Save what the sheets and the review note still hold (before undo, tab change)."""
+        self.sheets.flush()
+        self.review.flush()
+
+    def _course_tab_changed(self) -> None:
+        self._course_flush()
+        if self.pages.currentWidget() is self.review:
+            self.leave_review()  # a tab asked for (Ctrl+1, …) is a tab to see
+
+    def _show_course_tab(self, view: QWidget) -> None:
+        if self.pages.currentWidget() is self.review:
+            self.leave_review()
+        self.tabs.setCurrentWidget(view)
+
+    # sessions
+
+    def _planned(self, document: Document) -> int | None:
+        from iptwork.ui import course
+
+        return course.planned_sessions(document.meta(), document.formulation())
+
+    def _session(self, session_id: str) -> r.TherapySession | None:
+        document = self.document
+        if document is None:
+            return None
+        return next((s for s in document.sessions() if s.id == session_id), None)
+
+    def new_session(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        from iptwork.ui.sessions_view import SessionDialog
+
+        session = SessionDialog.ask(self, document.sessions(), self._planned(document))
+        if session is not None and document.save_session(None, session):
+            self._show_course_tab(self.sessions_view)
+            self.sessions_view.select(session.id)
+
+    def edit_session(self, session_id: str) -> None:
+        document = self.document
+        old = self._session(session_id)
+        if document is None or old is None:
+            return
+        from iptwork.ui.sessions_view import SessionDialog
+
+        new = SessionDialog.ask(self, document.sessions(), self._planned(document), old)
+        if new is not None and new != old:
+            document.save_session(old, new)
+
+    def delete_session(self, session_id: str) -> None:
+        document = self.document
+        session = self._session(session_id)
+        if document is None or session is None:
+            return
+        text = (
+            self.tr(
+                "Delete session %1 of %2 with its notes and ratings? The interactions stay."
+                "\n\nYou can bring it back with Edit ▸ Undo (Ctrl+Z)."
+            )
+            .replace("%1", str(session.number))
+            .replace("%2", f"{session.held_on:%d %b %Y}")
+        )
+        if alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
+            document.delete_session(session)
+
+    def _mark_in_session(self, session_id: str, interaction_id: str, reviewed: bool) -> None:
+        session = self._session(session_id)
+        if self.document is not None and session is not None:
+            self.document.mark_reviewed(session, interaction_id, reviewed)
+
+    def snapshot_circle(self, session_id: str) -> None:
+        document = self.document
+        session = self._session(session_id)
+        if document is None or session is None:
+            return
+        if session.circle and not alerts.confirm(
+            self,
+            self.tr("Keep today's circle"),
+            self.tr(
+                "Session %1 already has a circle kept with it. Replace it with today's?"
+            ).replace("%1", str(session.number)),
+            self.tr("Replace"),
+        ):
+            return
+        if document.snapshot_circle(session):
+            self.statusBar().showMessage(
+                self.tr("Today's circle is kept with session %1.").replace(
+                    "%1", str(session.number)
+                ),
+                5000,
+            )
+
+    # questionnaires and mood
+
+    def take_questionnaire(self, key: str) -> None:
+        document = self.document
+        if document is None:
+            return
+        from iptwork.ui.questionnaire import QuestionnaireDialog
+
+        record = QuestionnaireDialog.ask(self, key)
+        if record is None:
+            return
+        saved = (
+            document.add_phq9(record) if isinstance(record, r.Phq9) else document.add_gad7(record)
+        )
+        if saved:
+            self.statusBar().showMessage(self.tr("Saved. Thank you for filling it in."), 5000)
+
+    def delete_score(self, kind: str, record_id: str) -> None:
+        document = self.document
+        if document is None:
+            return
+        found: r.Phq9 | r.Gad7 | r.Mood | None
+        if kind == "phq9":
+            found = next((q for q in document.phq9s() if q.id == record_id), None)
+        elif kind == "gad7":
+            found = next((q for q in document.gad7s() if q.id == record_id), None)
+        else:
+            found = next((m for m in document.moods() if m.id == record_id), None)
+        if found is None:
+            return
+        text = self.tr("Delete this entry?\n\nYou can bring it back with Edit ▸ Undo (Ctrl+Z).")
+        if not alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
+            return
+        if isinstance(found, r.Phq9):
+            document.delete_phq9(found)
+        elif isinstance(found, r.Gad7):
+            document.delete_gad7(found)
+        else:
+            document.delete_mood(found)
+
+    def rate_mood(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        from datetime import date
+
+        from iptwork.ui.mood import MoodDialog
+
+        today = date.today()
+        current = next((m.rating for m in document.moods() if m.on == today), None)
+        rating = MoodDialog.ask(self, current)
+        if rating is not None and document.rate_mood(r.Mood(today, rating)):
+            self.statusBar().showMessage(
+                self.tr("Mood %1 of 10 kept for today. Thank you.").replace("%1", str(rating)),
+                5000,
+            )
+
+    # life events
+
+    def _event(self, event_id: str) -> r.LifeEvent | None:
+        document = self.document
+        if document is None:
+            return None
+        return next((e for e in document.events() if e.id == event_id), None)
+
+    def add_event(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        from iptwork.ui.timeline_view import EventDialog
+
+        event = EventDialog.ask(self, document.people())
+        if event is not None and document.save_event(None, event):
+            self._show_course_tab(self.timeline)
+            self.timeline.select(event.id)
+
+    def edit_event(self, event_id: str) -> None:
+        document = self.document
+        old = self._event(event_id)
+        if document is None or old is None:
+            return
+        from iptwork.ui.timeline_view import EventDialog
+
+        new = EventDialog.ask(self, document.people(), old)
+        if new is not None and new != old:
+            document.save_event(old, new)
+
+    def delete_event(self, event_id: str) -> None:
+        document = self.document
+        event = self._event(event_id)
+        if document is None or event is None:
+            return
+        text = self.tr(
+            "Delete this life event?\n\nYou can bring it back with Edit ▸ Undo (Ctrl+Z)."
+        )
+        if alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
+            document.delete_event(event)
+
+    # formulation and termination
+
+    def _save_formulation(self, old: r.Formulation, new: r.Formulation) -> None:
+        if self.document is not None and self.document.update_formulation(old, new):
+            self.sheets.formulation.saved(new)
+
+    def _save_termination(self, old: r.Termination, new: r.Termination) -> None:
+        if self.document is not None and self.document.update_termination(old, new):
+            self.sheets.termination.saved(new)
+
+    # review mode
+
+    def toggle_review(self) -> None:
+        if self.pages.currentWidget() is self.review:
+            self.leave_review()
+        else:
+            self.enter_review()
+
+    def enter_review(self) -> None:
+        document = self.document
+        if document is None:
+            self.actions["review.toggle"].setChecked(False)
+            return
+        self.focus_view.editor.flush()
+        self._course_flush()
+        self._marks_into_latest = False
+        self.review.start(document)
+        self.pages.setCurrentWidget(self.review)
+        self.actions["review.toggle"].setChecked(True)
+
+    def leave_review(self) -> None:
+        self.review.flush()
+        if self.document is not None:
+            self.pages.setCurrentWidget(self.tabs)
+        self.actions["review.toggle"].setChecked(False)
+
+    def _save_note(self, old: r.Interaction, note: str) -> None:
+        if self.document is not None:
+            self.document.update_therapist_note(old, note)
+
+    def _mark_reviewed_now(self, interaction_id: str, reviewed: bool) -> None:
+        """Mark in the current session: the latest one; if there is none, or the latest
+        was on an earlier day, ask whether to start today's session first."""
+        document = self.document
+        if document is None:
+            return
+        session = self._session_for_marks(document) if reviewed else self.review.session
+        if session is None:
+            self.review.refresh()  # nothing changed: put the tick back as it was
+            return
+        document.mark_reviewed(session, interaction_id, reviewed)
+
+    def _session_for_marks(self, document: Document) -> r.TherapySession | None:
+        from datetime import date
+
+        from iptwork.ui import course
+
+        sessions = document.sessions()
+        latest = course.latest(sessions)
+        today = date.today()
+        if latest is not None and (latest.held_on >= today or self._marks_into_latest):
+            return latest
+        number = course.next_number(sessions)
+        if latest is None:
+            if not alerts.confirm(
+                self,
+                self.tr("No session yet"),
+                self.tr(
+                    "Reviewed interactions are kept with a session, and there is none yet. "
+                    "Start session 1 today?"
+                ),
+                self.tr("Start session 1"),
+            ):
+                return None
+        else:
+            choice = alerts.choose(
+                self,
+                self.tr("Which session?"),
+                self.tr(
+                    "The latest session is session %1, on %2. Start session %3 today, or mark "
+                    "it as reviewed in session %1?"
+                )
+                .replace("%1", str(latest.number))
+                .replace("%2", f"{latest.held_on:%d %b %Y}")
+                .replace("%3", str(number)),
+                [
+                    ("new", self.tr("Start session %1 today").replace("%1", str(number))),
+                    ("latest", self.tr("Mark in session %1").replace("%1", str(latest.number))),
+                ],
+            )
+            if choice == "latest":
+                self._marks_into_latest = True
+                return latest
+            if choice != "new":
+                return None
+        session = r.TherapySession(
+            number, today, course.suggested_phase(number, self._planned(document))
+        )
+        return session if document.save_session(None, session) else None
+
     # --- closing ----------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()
         self.settings.splitter_state = self.interactions.splitter.saveState()
         self.close_workbook(forget=False)
+        self.exporter.cleanup()
         self.settings.sync()
         super().closeEvent(event)

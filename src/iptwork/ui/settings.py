@@ -27,6 +27,12 @@ DEFAULTS: dict[str, Any] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
     "window/splitter": QByteArray(),
+    # Exports (PDF, print, JSON, CSV): the privacy choices last made. Whether private
+    # interactions are included is deliberately not remembered: each export starts without.
+    "export/pseudonymize": False,
+    "export/therapist_notes": True,
+    "export/open_pdf": True,
+    "export/folder": "",
 }
 
 
@@ -124,6 +130,47 @@ class Settings:
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
         self._q.setValue("window/splitter", value)
+
+    # --- exports ----------------------------------------------------------------------
+
+    def _flag(self, key: str) -> bool:
+        value = self._get(key)
+        if isinstance(value, str):  # INI files give strings back
+            return value.strip().lower() in ("true", "1", "yes")
+        return bool(value)
+
+    @property
+    def export_pseudonymize(self) -> bool:
+        return self._flag("export/pseudonymize")
+
+    @export_pseudonymize.setter
+    def export_pseudonymize(self, value: bool) -> None:
+        self._q.setValue("export/pseudonymize", bool(value))
+
+    @property
+    def export_therapist_notes(self) -> bool:
+        return self._flag("export/therapist_notes")
+
+    @export_therapist_notes.setter
+    def export_therapist_notes(self, value: bool) -> None:
+        self._q.setValue("export/therapist_notes", bool(value))
+
+    @property
+    def export_open_pdf(self) -> bool:
+        return self._flag("export/open_pdf")
+
+    @export_open_pdf.setter
+    def export_open_pdf(self, value: bool) -> None:
+        self._q.setValue("export/open_pdf", bool(value))
+
+    @property
+    def export_folder(self) -> Path | None:
+        name = str(self._get("export/folder") or "")
+        return Path(name) if name else None
+
+    @export_folder.setter
+    def export_folder(self, folder: Path | None) -> None:
+        self._q.setValue("export/folder", str(folder) if folder else "")
 
     # --- drafts of the guided entry ---------------------------------------------------
 
