@@ -170,3 +170,31 @@ def test_further_connections_reuse_the_derived_key(tmp_path: Path) -> None:
         worker.start()
         worker.join()
         assert found == [3]
+
+
+def test_connections_survive_many_short_lived_threads(tmp_path: Path) -> None:
+    """Worker threads come and go (Qt's pool); each must get a working connection, and one
+    thread's connection must never be closed under another (the memory-database pool did)."""
+    import threading
+
+    path = tmp_path / "w.iptw"
+    with create_workbook(path) as wb:
+        populate(wb)
+        counts: list[int] = []
+        errors_seen: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                for _ in range(5):
+                    counts.append(services.count_interactions(wb))
+            except BaseException as error:  # collected for the assertion below
+                errors_seen.append(error)
+
+        for _ in range(4):
+            threads = [threading.Thread(target=work) for _ in range(8)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+        assert errors_seen == []
+        assert counts == [3] * 160

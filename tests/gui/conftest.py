@@ -29,6 +29,17 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp: Any) -> Iterator[None]:
+    """As the app does: no garbage collection in worker threads (see ui/gc_guard.py)."""
+    from iptwork.ui.gc_guard import MainThreadCollector
+
+    collector = MainThreadCollector()
+    yield
+    collector.stop()
+    collector.deleteLater()
+
+
+@pytest.fixture(autouse=True)
 def _test_paths() -> None:
     # Standard locations (the demo's data folder) point into a test area, not the home.
     QStandardPaths.setTestModeEnabled(True)
@@ -91,8 +102,12 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, settings: Settings, answers: Answers) -> Iterator[MainWindow]:
+def window(
+    qtbot: QtBot, settings: Settings, answers: Answers, tmp_path: Path
+) -> Iterator[MainWindow]:
     main = MainWindow(settings)
+    # The app's own files (demo workbook, automatic backups) in this test's folder only.
+    main.data_folder = tmp_path / "data"
     qtbot.addWidget(main)
     main.resize(1280, 820)
     main.show()

@@ -84,7 +84,7 @@ def test_a_missing_workbook_leaves_the_recent_list(
     assert gone not in settings.recent_files
 
 
-def test_a_workbook_open_elsewhere_asks_before_opening_anyway(
+def test_a_workbook_open_elsewhere_offers_only_read_only(
     qtbot: QtBot, window: MainWindow, answers: Answers, sample_path: Path
 ) -> None:
     from iptwork.store.lock import WorkbookLock
@@ -92,12 +92,13 @@ def test_a_workbook_open_elsewhere_asks_before_opening_anyway(
     other = WorkbookLock(sample_path)
     other.acquire()
     try:
-        answers.confirm.append(False)
+        answers.choose.append(None)
         assert not window.open_path(sample_path)
         assert "open in iptwork" in answers.said[-1][1] or "not closed" in answers.said[-1][1]
-        answers.confirm.append(True)
+        answers.choose.append("read_only")
         assert window.open_path(sample_path)
         wait_listed(qtbot, window)
+        assert "(read-only)" in window.windowTitle()
     finally:
         other.release()
 

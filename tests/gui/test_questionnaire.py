@@ -21,25 +21,6 @@ from tests.gui.conftest import Answers
 from tests.gui.helpers import in_modal
 
 
-@pytest.fixture(autouse=True)
-def _thread_safe_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    """WORKAROUND until store/workbook.py gives its engine a QueuePool (see the issue 6
-    report): the SingletonThreadPool it gets now loses its per-thread connection on every
-    Qt worker job and, past five connections, closes ones other threads are using — the
-    course views' workers make that crash these tests (segfaults) most runs."""
-    from sqlalchemy.pool import QueuePool
-
-    from iptwork.store import workbook
-
-    make = workbook.create_engine
-
-    def engine(*args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("poolclass", QueuePool)
-        return make(*args, **kwargs)
-
-    monkeypatch.setattr(workbook, "create_engine", engine)
-
-
 @dataclass
 class Safety:
     """Every time the item-9 message is shown, and what was on screen at that moment."""

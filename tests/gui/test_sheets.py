@@ -3,33 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-import pytest
 from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from iptwork.store import records as r
 from iptwork.ui.main_window import MainWindow
-
-
-@pytest.fixture(autouse=True)
-def _thread_safe_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    """WORKAROUND until store/workbook.py gives its engine a QueuePool (see the issue 6
-    report): the SingletonThreadPool it gets now loses its per-thread connection on every
-    Qt worker job and, past five connections, closes ones other threads are using — the
-    course views' workers make that crash these tests (segfaults) most runs."""
-    from sqlalchemy.pool import QueuePool
-
-    from iptwork.store import workbook
-
-    make = workbook.create_engine
-
-    def engine(*args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("poolclass", QueuePool)
-        return make(*args, **kwargs)
-
-    monkeypatch.setattr(workbook, "create_engine", engine)
 
 
 def show_sheets(qtbot: QtBot, main: MainWindow) -> None:

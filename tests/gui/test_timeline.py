@@ -4,9 +4,7 @@ shown as such, and the time line drawn once the tab is shown."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-import pytest
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog
 from pytestqt.modeltest import ModelTester
@@ -16,25 +14,6 @@ from iptwork.ui.main_window import MainWindow
 from iptwork.ui.timeline_view import EventDialog
 from tests.gui.conftest import Answers
 from tests.gui.helpers import in_modal
-
-
-@pytest.fixture(autouse=True)
-def _thread_safe_pool(monkeypatch: pytest.MonkeyPatch) -> None:
-    """WORKAROUND until store/workbook.py gives its engine a QueuePool (see the issue 6
-    report): the SingletonThreadPool it gets now loses its per-thread connection on every
-    Qt worker job and, past five connections, closes ones other threads are using — the
-    course views' workers make that crash these tests (segfaults) most runs."""
-    from sqlalchemy.pool import QueuePool
-
-    from iptwork.store import workbook
-
-    make = workbook.create_engine
-
-    def engine(*args: Any, **kwargs: Any) -> Any:
-        kwargs.setdefault("poolclass", QueuePool)
-        return make(*args, **kwargs)
-
-    monkeypatch.setattr(workbook, "create_engine", engine)
 
 
 def show_timeline(qtbot: QtBot, main: MainWindow) -> None:

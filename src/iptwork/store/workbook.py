@@ -20,6 +20,7 @@ from typing import Any
 import sqlcipher3
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import QueuePool
 
 from iptwork.store import errors, schema
 
@@ -165,7 +166,11 @@ class _Keyring:
 
 def _make_engine(path: Path, password: str | None, read_only: bool = False) -> Engine:
     keyring = _Keyring(path, password, read_only)
-    engine = create_engine("sqlite://", creator=keyring.connect, module=sqlcipher3)
+    # A file needs a real pool: the "sqlite://" URL alone would pick the SingletonThreadPool
+    # meant for memory databases, which closes connections other threads still use.
+    engine = create_engine(
+        "sqlite://", creator=keyring.connect, module=sqlcipher3, poolclass=QueuePool
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:

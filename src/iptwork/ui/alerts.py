@@ -92,6 +92,29 @@ def ask_password(parent: QWidget | None, name: str, *, wrong: bool = False) -> s
     return value if ok else None
 
 
+def ask_new_password(parent: QWidget | None, title: str) -> str | None:
+    """A new password, typed twice; empty or mismatched ones are refused and asked again.
+    None when the user gives up."""
+    hint = ""
+    while True:
+        first, ok = QInputDialog.getText(
+            parent, title, hint + _tr("New password:"), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        if not first:
+            hint = _tr("An empty password protects nothing; please type one.") + "\n"
+            continue
+        second, ok = QInputDialog.getText(
+            parent, title, _tr("The same password again:"), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return None
+        if first == second:
+            return first
+        hint = _tr("The two passwords were not the same; please try again.") + "\n"
+
+
 def ask_open_path(parent: QWidget | None, folder: Path | None = None) -> Path | None:
     name, _ = QFileDialog.getOpenFileName(
         parent, _tr("Open a workbook"), str(folder or Path.home()), FILTER

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from iptwork.ui import alerts
 from iptwork.ui.app_icon import app_icon
+from iptwork.ui.gc_guard import MainThreadCollector
 from iptwork.ui.main_window import MainWindow
 from iptwork.ui.settings import Settings
 
@@ -91,6 +92,10 @@ def run_gui(path: Path | None, *, settings_file: Path | None = None) -> int:
     app.setDesktopFileName("iptwork")
     app.setWindowIcon(app_icon())
     settings = Settings.at(settings_file) if settings_file else Settings.default()
+    collector = MainThreadCollector(app)
     window = start(path, settings)
     install_crash_handler(window)
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        collector.stop()

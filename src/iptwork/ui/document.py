@@ -117,20 +117,25 @@ class Document(QObject):
         *,
         password: str | None = None,
         force_lock: bool = False,
+        read_only: bool = False,
     ) -> Document:
-        """Open and lock a workbook (the lock is taken only once the open succeeded)."""
-        workbook = open_workbook(path, password=password)
+        """Open and lock a workbook (the lock is taken only once the open succeeded; a
+        read-only open takes no lock, as it never writes)."""
+        workbook = open_workbook(path, password=password, read_only=read_only)
         lock = WorkbookLock(workbook.path)
         try:
-            lock.acquire(force=force_lock)
+            if not read_only:
+                lock.acquire(force=force_lock)
         except BaseException:
             workbook.close()
             raise
         return cls(workbook, lock, window)
 
     @classmethod
-    def create(cls, path: Path, window: QWidget | None = None) -> Document:
-        workbook = create_workbook(path, title=path.stem)
+    def create(
+        cls, path: Path, window: QWidget | None = None, *, password: str | None = None
+    ) -> Document:
+        workbook = create_workbook(path, title=path.stem, password=password)
         lock = WorkbookLock(workbook.path)
         lock.acquire(force=True)
         return cls(workbook, lock, window)
@@ -168,6 +173,8 @@ class Document(QObject):
         merge_key: str | None = None,
     ) -> bool:
         kinds = frozenset(kinds)
+        if self._refused_read_only():
+            return False
         try:
             do()
         except WorkbookError as error:
@@ -176,6 +183,20 @@ class Document(QObject):
         self.undo_stack.push(_Command(self, text, do, undo, kinds, merge_key))
         self.changed.emit(kinds)
         return True
+
+    def _refused_read_only(self) -> bool:
+        """A workbook opened read-only (it is open elsewhere) is never written: say so."""
+        if self.workbook.read_only:
+            alerts.inform(
+                self._window,
+                self.tr("Opened read-only"),
+                self.tr(
+                    "This workbook is open read-only, so nothing can be changed here. "
+                    "Close it in the other iptwork first, then open it again to make changes."
+                ),
+            )
+            return True
+        return False
 
     def _restore(self, contents: r.Contents) -> Callable[[], object]:
         return lambda: services.apply_contents(self.workbook, contents, fill_meta=False)
@@ -361,6 +382,8 @@ class Document(QObject):
 
     def add_emotion_word(self, word: str) -> bool:
         """The user's own emotion word (kept in the vocabulary; not undone: it is harmless)."""
+        if self._refused_read_only():
+            return False
         try:
             services.add_vocabulary(self.workbook, r.Vocabulary(emotions=(word,)))
         except WorkbookError as error:

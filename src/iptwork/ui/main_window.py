@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         self._make_pattern_actions()
         self._make_course_actions()
         self._make_menus()
+        from iptwork.ui.security import Security
+
+        self.security = Security(self)
         self._show_welcome()
         geometry = settings.window_geometry
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
@@ -280,7 +283,7 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.open_path(path)
 
-    def open_path(self, path: Path) -> bool:
+    def open_path(self, path: Path, password: str | None = None) -> bool:
         self.close_workbook(forget=False)
         self.setWindowTitle(f"{path.name} — iptwork")
         self.opening.setText(self.tr("Opening %1…").replace("%1", path.name))
@@ -288,11 +291,13 @@ class MainWindow(QMainWindow):
         from iptwork.store.lock import WorkbookLocked
         from iptwork.ui.document import Document
 
-        password: str | None = None
         force_lock = False
+        read_only = False
         while True:
             try:
-                document = Document.open(path, self, password=password, force_lock=force_lock)
+                document = Document.open(
+                    path, self, password=password, force_lock=force_lock, read_only=read_only
+                )
                 break
             except (PasswordRequired, WrongPassword) as error:
                 password = alerts.ask_password(
@@ -302,15 +307,21 @@ class MainWindow(QMainWindow):
                     self._show_welcome()
                     return False
             except WorkbookLocked as error:
-                if error.stale and not force_lock:
-                    force_lock = True  # left by an iptwork on this computer that has ended
-                    continue
-                if force_lock or not alerts.confirm(
-                    self, self.tr("The workbook is in use"), str(error), self.tr("Open anyway")
-                ):
+                # In use elsewhere: never two writers silently. A stale lock (its iptwork
+                # has ended) may be taken over; a live one only allows reading.
+                choices = [("read_only", self.tr("Open read-only"))]
+                if error.stale:
+                    choices.insert(0, ("force", self.tr("Open anyway")))
+                choice = None
+                if not force_lock:
+                    choice = alerts.choose(
+                        self, self.tr("The workbook is in use"), str(error), choices
+                    )
+                if choice is None:
                     self._show_welcome()
                     return False
-                force_lock = True
+                force_lock = choice == "force"
+                read_only = choice == "read_only"
             except WorkbookError as error:
                 alerts.problem(self, self.tr("The workbook could not be opened"), str(error))
                 if isinstance(error, WorkbookNotFound):
@@ -369,6 +380,7 @@ class MainWindow(QMainWindow):
         self._update_undo()
         self.tabs.setCurrentIndex(0)
         self.interactions.table.setFocus()
+        self.security.attached(document)
 
     def close_workbook(self, forget: bool = True) -> None:
         """Close the open workbook (everything is saved already) and show the welcome page."""
@@ -385,6 +397,7 @@ class MainWindow(QMainWindow):
         self.inventory.set_people([])
         self.focus_view.set_data([], [])
         self.actions.set_workbook_open(False)
+        self.security.detached()
         document.changed.disconnect(self._on_changed)
         document.close()
         document.deleteLater()
@@ -459,7 +472,9 @@ class MainWindow(QMainWindow):
     # --- interactions -----------------------------------------------------------------
 
     def _keep_draft(self, path: Path, draft: dict[str, Any] | None) -> None:
-        if draft is None:
+        if self.security.keeps_drafts_in_memory(path):
+            self.security.keep_draft(path, draft)  # never plaintext on disk
+        elif draft is None:
             self.settings.clear_draft(path)
         else:
             self.settings.set_draft(path, draft)
@@ -484,13 +499,13 @@ class MainWindow(QMainWindow):
         result = GuidedEntryDialog.ask(
             self,
             document.entry_choices(),
-            draft=self.settings.draft(path),
+            draft=self.security.draft(path) or self.settings.draft(path),
             keep_draft=lambda draft: self._keep_draft(path, draft),
             add_person=self._add_person_named,
             add_word=self._add_word,
         )
         if result is not None and self.document is document and document.add_interaction(result):
-            self.settings.clear_draft(path)
+            self._keep_draft(path, None)
             self.tabs.setCurrentWidget(self.interactions)
             self.interactions.filters.clear()
             self.interactions._wanted_selection = result.id

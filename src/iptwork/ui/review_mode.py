@@ -258,6 +258,9 @@ class ReviewPage(QWidget):
         self._problems = labels.problem_labels(document.problem_kinds())
         self._focus_titles = {f.id: labels.focus_title(f) for f in document.focuses()}
         self.interaction = None
+        read_only = document.workbook.read_only  # open elsewhere: look, do not change
+        self.note.setReadOnly(read_only)
+        self.reviewed.setEnabled(not read_only)
         self.scope.setCurrentIndex(self.scope.findData(NEW))
         self.load_ids()
         if not self.ids:

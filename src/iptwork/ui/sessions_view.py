@@ -505,7 +505,11 @@ class SincePage(QScrollArea):
         self._filling = False
 
     def show_since(
-        self, since: course.SinceLastMeeting, names: dict[str, str], is_latest: bool
+        self,
+        since: course.SinceLastMeeting,
+        names: dict[str, str],
+        is_latest: bool,
+        read_only: bool = False,
     ) -> None:
         self.since = since
         session = since.session
@@ -566,7 +570,8 @@ class SincePage(QScrollArea):
             for interaction in since.interactions:
                 item = QListWidgetItem(interaction_line(interaction, names))
                 item.setData(ID_ROLE, interaction.id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                if not read_only:  # a workbook open elsewhere is looked at, not changed
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(
                     Qt.CheckState.Checked if interaction.id in reviewed else Qt.CheckState.Unchecked
                 )
@@ -933,7 +938,9 @@ class SessionsView(QWidget):
             course.since_last_meeting(contents, session.id),
             self._names,
             latest is not None and latest.id == session.id,
+            document.workbook.read_only,
         )
+        self.circle.keep_button.setEnabled(not document.workbook.read_only)
 
     def _notes_html(self, session: r.TherapySession, document: Document) -> str:
         nothing = html.escape(self.tr("Nothing written yet."))

@@ -33,6 +33,10 @@ DEFAULTS: dict[str, Any] = {
     "export/therapist_notes": True,
     "export/open_pdf": True,
     "export/folder": "",
+    # Safety: minutes without input before an encrypted workbook is locked (0 = never),
+    # and how many automatic backups of each workbook are kept.
+    "security/autolock_minutes": 10,
+    "backups/keep": 10,
 }
 
 
@@ -171,6 +175,31 @@ class Settings:
     @export_folder.setter
     def export_folder(self, folder: Path | None) -> None:
         self._q.setValue("export/folder", str(folder) if folder else "")
+
+    # --- safety -----------------------------------------------------------------------
+
+    def _number(self, key: str, low: int, high: int) -> int:
+        try:
+            value = int(self._get(key))
+        except (TypeError, ValueError):
+            value = int(DEFAULTS[key])
+        return max(low, min(high, value))
+
+    @property
+    def autolock_minutes(self) -> int:
+        return self._number("security/autolock_minutes", 0, 24 * 60)
+
+    @autolock_minutes.setter
+    def autolock_minutes(self, minutes: int) -> None:
+        self._q.setValue("security/autolock_minutes", int(minutes))
+
+    @property
+    def backups_keep(self) -> int:
+        return self._number("backups/keep", 1, 1000)
+
+    @backups_keep.setter
+    def backups_keep(self, count: int) -> None:
+        self._q.setValue("backups/keep", int(count))
 
     # --- drafts of the guided entry ---------------------------------------------------
 

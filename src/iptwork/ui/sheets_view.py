@@ -156,6 +156,17 @@ class SheetEditor(QGroupBox):
     def sheet(self) -> Sheet:
         return self._sheet
 
+    def set_read_only(self, read_only: bool) -> None:
+        """A workbook opened read-only (open elsewhere) is shown, not edited."""
+        for field in self.texts.values():
+            field.setReadOnly(read_only)
+        for widget in self._inputs():
+            widget.setEnabled(not read_only)
+
+    def _inputs(self) -> list[QWidget]:
+        """The inputs besides the text fields."""
+        return [self.date]
+
     def load(self, sheet: Sheet) -> None:
         self._timer.stop()
         self._loading = True
@@ -232,6 +243,9 @@ class FormulationEditor(SheetEditor):
     def _extra_values(self) -> dict[str, Any]:
         return {"agreed_sessions": self.sessions.value() or None}
 
+    def _inputs(self) -> list[QWidget]:
+        return [self.date, self.sessions]
+
 
 class TerminationEditor(SheetEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -278,6 +292,9 @@ class SheetsView(QWidget):
     def set_document(self, document: Document | None) -> None:
         self._document = document
         self._stale = True
+        read_only = document is not None and document.workbook.read_only
+        for editor in (self.formulation, self.termination):
+            editor.set_read_only(read_only)
         if document is None:
             self.formulation.load(r.Formulation())
             self.termination.load(r.Termination())

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog
 
 from iptwork.ui.app_icon import app_icon
+from iptwork.ui.gc_guard import MainThreadCollector
 
 #: How long the window stays up once shown, and how long any step may wait for a dialog.
 LINGER_MS = 300
@@ -62,6 +63,7 @@ def show_main_window(workbook: Path, settings_file: Path) -> str:
     watchdog.setSingleShot(True)
     watchdog.timeout.connect(lambda: _dismiss_dialogs(dismissed))
     watchdog.start(WATCHDOG_MS)
+    collector = MainThreadCollector()
     window = MainWindow(Settings.at(settings_file))
     try:
         window.show()
@@ -78,6 +80,7 @@ def show_main_window(workbook: Path, settings_file: Path) -> str:
             raise RuntimeError(f"the window's title is {title!r}")
         visible = window.isVisible()
     finally:
+        collector.stop()
         watchdog.stop()
         window.close()
         window.deleteLater()
