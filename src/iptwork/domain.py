@@ -248,6 +248,44 @@ ITEM_RANGE = (0, 3)
 PHQ9_ITEMS = 9
 GAD7_ITEMS = 7
 
+# The standard item wording of both questionnaires (public domain; see the copyright line).
+PHQ9_QUESTION = (
+    "Over the last 2 weeks, how often have you been bothered by any of the following problems?"
+)
+PHQ9_ITEM_TEXTS = (
+    "Little interest or pleasure in doing things",
+    "Feeling down, depressed, or hopeless",
+    "Trouble falling or staying asleep, or sleeping too much",
+    "Feeling tired or having little energy",
+    "Poor appetite or overeating",
+    "Feeling bad about yourself — or that you are a failure or have let yourself or your "
+    "family down",
+    "Trouble concentrating on things, such as reading the newspaper or watching television",
+    "Moving or speaking so slowly that other people could have noticed? Or the opposite — "
+    "being so fidgety or restless that you have been moving around a lot more than usual",
+    "Thoughts that you would be better off dead or of hurting yourself in some way",
+)
+GAD7_QUESTION = "Over the last 2 weeks, how often have you been bothered by the following problems?"
+GAD7_ITEM_TEXTS = (
+    "Feeling nervous, anxious or on edge",
+    "Not being able to stop or control worrying",
+    "Worrying too much about different things",
+    "Trouble relaxing",
+    "Being so restless that it is hard to sit still",
+    "Becoming easily annoyed or irritable",
+    "Feeling afraid as if something awful might happen",
+)
+DIFFICULTY_QUESTION = (
+    "If you checked off any problems, how difficult have these problems made it for you to "
+    "do your work, take care of things at home, or get along with other people?"
+)
+DIFFICULTY_SCALE = (
+    "Not difficult at all",
+    "Somewhat difficult",
+    "Very difficult",
+    "Extremely difficult",
+)
+
 ITEM9_MESSAGE = (
     "You said you have had thoughts that you would be better off dead or of hurting "
     "yourself. You deserve support with this right now. Please contact your clinician "

@@ -8,9 +8,8 @@ emergency services now** (`alerts.safety_message`): the moment the answer is giv
 the next question, before the score, before anything is saved. iptwork never pretends to be
 a crisis service; the message says so.
 
-The item wording is the standard, public-domain one, kept with the printable worksheets
-(`report.worksheets`) and imported from there when a questionnaire is first opened (that
-import loads reportlab, so it is not paid at start-up).
+The item wording is the standard, public-domain one, from `domain` (the printable
+worksheets print the same words).
 """
 
 from __future__ import annotations
@@ -92,26 +91,23 @@ class Form:
 
 
 def form(key: str) -> Form:
-    # The standard item wording lives with the printable worksheets (see the module note).
-    from iptwork.report import worksheets as ws
-
     if key == PHQ9:
         return Form(
             PHQ9,
             "PHQ-9",
             tr("depression"),
-            tr(ws.PHQ9_QUESTION),
-            tuple(tr(t) for t in ws.PHQ9_ITEMS),
+            tr(domain.PHQ9_QUESTION),
+            tuple(tr(t) for t in domain.PHQ9_ITEM_TEXTS),
             PHQ9_MAX,
             domain.PHQ9_BANDS,
-            (tr(ws.DIFFICULTY_QUESTION), tuple(tr(t) for t in ws.DIFFICULTY_SCALE)),
+            (tr(domain.DIFFICULTY_QUESTION), tuple(tr(t) for t in domain.DIFFICULTY_SCALE)),
         )
     return Form(
         GAD7,
         "GAD-7",
         tr("anxiety"),
-        tr(ws.GAD7_QUESTION),
-        tuple(tr(t) for t in ws.GAD7_ITEMS),
+        tr(domain.GAD7_QUESTION),
+        tuple(tr(t) for t in domain.GAD7_ITEM_TEXTS),
         GAD7_MAX,
         domain.GAD7_BANDS,
     )
