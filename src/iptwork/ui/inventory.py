@@ -12,7 +12,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -42,6 +41,7 @@ from iptwork.store import records as r
 from iptwork.ui import labels
 from iptwork.ui.closeness_circle import ClosenessCircle, sign
 from iptwork.ui.editors import TextField
+from iptwork.ui.record_table import RecordTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -49,10 +49,9 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root: what `parent` is for a flat model
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(RecordTableModel[r.Person]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._people: list[r.Person] = []
         self.titles = (
             self.tr("Name"),
             self.tr("Relationship"),
@@ -65,37 +64,18 @@ class PeopleModel(QAbstractTableModel):
         )
 
     def set_people(self, people: Sequence[r.Person]) -> None:
-        self.beginResetModel()
-        self._people = list(people)
-        self.endResetModel()
+        self.set_records(people)
 
     def person(self, row: int) -> r.Person:
-        return self._people[row]
+        return self.record(row)
 
     def people(self) -> list[r.Person]:
-        return list(self._people)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.titles)
-        ):
-            return self.titles[section]
-        return None
+        return self.records()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        p = self._people[index.row()]
+        p = self._records[index.row()]
         column = index.column()
         if role == ID_ROLE:
             return p.id

@@ -20,7 +20,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -54,6 +53,7 @@ from iptwork import domain
 from iptwork.store import records as r
 from iptwork.ui import alerts, labels
 from iptwork.ui.figure_panel import FigurePanel
+from iptwork.ui.record_table import RecordTableModel
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -553,12 +553,11 @@ def rows_of(phq9: Sequence[r.Phq9], gad7: Sequence[r.Gad7], moods: Sequence[r.Mo
     return rows
 
 
-class ScoresModel(QAbstractTableModel):
+class ScoresModel(RecordTableModel[Row]):
     """Every PHQ-9, GAD-7 and mood rating, newest first."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Row] = []
         self.titles = (
             self.tr("Date"),
             self.tr("What"),
@@ -567,34 +566,15 @@ class ScoresModel(QAbstractTableModel):
         )
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.set_records(rows)
 
     def row(self, number: int) -> Row:
-        return self._rows[number]
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.titles)
-        ):
-            return self.titles[section]
-        return None
+        return self.record(number)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._records[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:

@@ -17,7 +17,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -54,6 +53,7 @@ from iptwork.store import records as r
 from iptwork.ui import course, labels
 from iptwork.ui.closeness_circle import ClosenessCircle
 from iptwork.ui.editors import TextField
+from iptwork.ui.record_table import RecordTableModel
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -89,12 +89,11 @@ def rating_text(value: int | None) -> str:
     return tr(RATINGS[value]) if value in RATINGS else tr("not rated")
 
 
-class SessionsModel(QAbstractTableModel):
+class SessionsModel(RecordTableModel[r.TherapySession]):
     """The session log, in the order the sessions were held."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._sessions: list[r.TherapySession] = []
         self.planned: int | None = None
         self.titles = (
             self.tr("Session"),
@@ -106,41 +105,19 @@ class SessionsModel(QAbstractTableModel):
         )
 
     def set_sessions(self, sessions: Sequence[r.TherapySession], planned: int | None) -> None:
-        self.beginResetModel()
-        self._sessions = course.ordered(sessions)
         self.planned = planned
-        self.endResetModel()
+        self.set_records(course.ordered(sessions))
 
     def session(self, row: int) -> r.TherapySession:
-        return self._sessions[row]
+        return self.record(row)
 
     def sessions(self) -> list[r.TherapySession]:
-        return list(self._sessions)
-
-    def row_of(self, session_id: str) -> int:
-        return next((n for n, s in enumerate(self._sessions) if s.id == session_id), -1)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._sessions)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.titles)
-        ):
-            return self.titles[section]
-        return None
+        return self.records()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        session = self._sessions[index.row()]
+        session = self._records[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:

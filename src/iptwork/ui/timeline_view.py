@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -43,6 +42,7 @@ from iptwork.store import records as r
 from iptwork.ui import labels
 from iptwork.ui.editors import PeoplePicker, TextField
 from iptwork.ui.figure_panel import FigurePanel
+from iptwork.ui.record_table import RecordTableModel
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -60,48 +60,25 @@ def when_text(event: r.LifeEvent) -> str:
     return labels.day(event.on)
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RecordTableModel[r.LifeEvent]):
     """Life events, newest first."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._events: list[r.LifeEvent] = []
         self._names: dict[str, str] = {}
         self.titles = (self.tr("When"), self.tr("What kind"), self.tr("Who"), self.tr("What"))
 
     def set_events(self, events: Sequence[r.LifeEvent], names: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._events = sorted(events, key=lambda e: (e.on, e.id), reverse=True)
         self._names = dict(names)
-        self.endResetModel()
+        self.set_records(sorted(events, key=lambda e: (e.on, e.id), reverse=True))
 
     def life_event(self, row: int) -> r.LifeEvent:
-        return self._events[row]
-
-    def row_of(self, event_id: str) -> int:
-        return next((n for n, e in enumerate(self._events) if e.id == event_id), -1)
-
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._events)
-
-    def columnCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self.titles)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.titles)
-        ):
-            return self.titles[section]
-        return None
+        return self.record(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        event = self._events[index.row()]
+        event = self._records[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
