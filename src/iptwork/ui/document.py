@@ -14,6 +14,7 @@ workbook is opened, so the first window appears before that cost is paid.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -41,6 +42,18 @@ MEASURES = "measures"
 EVENTS = "events"
 SHEETS = "sheets"
 EVERYTHING = frozenset({PEOPLE, FOCUSES, INTERACTIONS, VOCABULARY, SESSIONS, EVENTS})
+
+
+def own_problem_key(label: str, taken: set[str]) -> str:
+    """A stored key (^[a-z][a-z0-9_]*$) for the user's own problem, unique in `taken`."""
+    key = re.sub(r"[^a-z0-9]+", "_", label.casefold()).strip("_") or "problem"
+    if not ("a" <= key[0] <= "z"):
+        key = "own_" + key
+    key = key[:40].rstrip("_")
+    unique, n = key, 2
+    while unique in taken:
+        unique, n = f"{key}_{n}", n + 1
+    return unique
 
 
 @dataclass(frozen=True)
@@ -358,12 +371,13 @@ class Document(QObject):
         def save() -> None:
             saved[:] = [services.update_focus(self.workbook, new)]
 
+        moved = new.area != old.area  # a new problem area is an undo step of its own
         ok = self._change(
-            self.tr("Edit the focus"),
+            self.tr("Change the problem area") if moved else self.tr("Edit the focus"),
             save,
             self._restore(r.Contents(focuses=(old,))),
             [FOCUSES],
-            merge_key=f"focus:{new.id}",
+            merge_key=None if moved else f"focus:{new.id}",
         )
         return saved[0] if ok else None
 
@@ -391,6 +405,24 @@ class Document(QObject):
             return False
         self.changed.emit(frozenset({VOCABULARY}))
         return True
+
+    def add_problem_kind(self, label: str) -> r.ProblemKind | None:
+        """The user's own communication problem, like an own emotion word (not undone)."""
+        label = label.strip()
+        if not label or self._refused_read_only():
+            return None
+        kinds = self.problem_kinds()
+        for kind in kinds:
+            if kind.label.casefold() == label.casefold():
+                return kind
+        kind = r.ProblemKind(own_problem_key(label, {k.key for k in kinds}), label)
+        try:
+            services.add_vocabulary(self.workbook, r.Vocabulary(problems=(kind,)))
+        except WorkbookError as error:
+            self._tell(error)
+            return None
+        self.changed.emit(frozenset({VOCABULARY}))
+        return kind
 
     # --- the IPT course (issue 6) -----------------------------------------------------
 

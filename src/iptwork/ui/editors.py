@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 AddPerson = Callable[[str], "r.Person | None"]
 AddWord = Callable[[str], bool]
+AddProblem = Callable[[str], "r.ProblemKind | None"]
 
 
 def tr(text: str) -> str:
@@ -332,26 +333,59 @@ class EmotionsEditor(QWidget):
 class ProblemsPicker(QWidget):
     """Communication problems as tick boxes, each with its one-line explanation."""
 
-    def __init__(self, kinds: Sequence[r.ProblemKind], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kinds: Sequence[r.ProblemKind],
+        add_problem: AddProblem | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._boxes: dict[str, QCheckBox] = {}
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        names = labels.problem_labels(kinds)
+        self._add_problem = add_problem
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self._list = QVBoxLayout()
+        self._list.setSpacing(0)
+        outer.addLayout(self._list)
         for kind in kinds:
-            box = QCheckBox(names[kind.key])
-            explanation = labels.tr(kind.explanation) if kind.builtin else kind.explanation
-            box.setAccessibleDescription(explanation)
-            box.setToolTip(explanation)
+            self._add_row(kind)
+        if add_problem is not None:
+            self.new_problem = EntryLine()
+            self.new_problem.setPlaceholderText(tr("Another problem? Type it and press Enter"))
+            self.new_problem.setAccessibleName(tr("Add your own communication problem"))
+            self.new_problem.submitted.connect(self._new_problem)
+            outer.addSpacing(8)
+            outer.addWidget(self.new_problem)
+
+    def _add_row(self, kind: r.ProblemKind) -> None:
+        name = labels.problem_labels((kind,))[kind.key]
+        # Built-in problems are the plain ones; the user's own are marked as theirs.
+        box = QCheckBox(name if kind.builtin else tr("%1 (your own)").replace("%1", name))
+        explanation = labels.tr(kind.explanation) if kind.builtin else kind.explanation
+        box.setAccessibleDescription(explanation)
+        box.setToolTip(explanation)
+        self._list.addWidget(box)
+        if explanation:
             note = QLabel(explanation)
             note.setWordWrap(True)
             note.setIndent(26)
             note.setProperty("role", "hint")
-            layout.addWidget(box)
-            layout.addWidget(note)
-            layout.addSpacing(6)
-            self._boxes[kind.key] = box
+            self._list.addWidget(note)
+        self._list.addSpacing(6)
+        self._boxes[kind.key] = box
+
+    def _new_problem(self) -> None:
+        label = self.new_problem.text().strip()
+        if not label or self._add_problem is None:
+            return
+        kind = self._add_problem(label)
+        if kind is None:
+            return
+        if kind.key not in self._boxes:
+            self._add_row(kind)
+        self._boxes[kind.key].setChecked(True)
+        self.new_problem.clear()
 
     def keys(self) -> tuple[str, ...]:
         return tuple(key for key, box in self._boxes.items() if box.isChecked())

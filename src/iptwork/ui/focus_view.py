@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
 
 from iptwork import domain
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import alerts, labels
 from iptwork.ui.editors import EntryLine, PeoplePicker, TextField
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -236,6 +236,18 @@ class FocusEditor(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
+        self.area = QComboBox()
+        self.area.setObjectName("focus-area")
+        self.area.setAccessibleName(self.tr("Problem area"))
+        for area in domain.ProblemArea:
+            self.area.addItem(labels.area(area.value), area.value)
+        self.area.currentIndexChanged.connect(lambda _i: self._change_area())
+        area_row = QHBoxLayout()
+        area_label = QLabel(self.tr("Problem a&rea:"))
+        area_label.setBuddy(self.area)
+        area_row.addWidget(area_label)
+        area_row.addWidget(self.area)
+        area_row.addStretch(1)
         self.description = TextField(self.tr("Description"), self.tr("In a few words, what is it?"))
         self.description.setMaximumHeight(56)
         self.description.textChanged.connect(self._schedule)
@@ -295,6 +307,7 @@ class FocusEditor(QWidget):
         QVBoxLayout(people_box).addWidget(self.people)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
+        layout.addLayout(area_row)
         layout.addWidget(self.description)
         layout.addWidget(self.stage_row)
         layout.addWidget(self.details_box)
@@ -314,6 +327,7 @@ class FocusEditor(QWidget):
         try:
             self._focus = focus
             self.title.setText(labels.area(focus.area))
+            self.area.setCurrentIndex(max(self.area.findData(focus.area), 0))
             if self.description.text() != focus.description:
                 self.description.set_text(focus.description)
             is_dispute = focus.area == domain.ProblemArea.DISPUTE
@@ -422,6 +436,50 @@ class FocusEditor(QWidget):
             return
         if replace(new, stage_history=()) != replace(self._focus, stage_history=()):
             self.edited.emit(new)
+
+    def _change_area(self) -> None:
+        """Move the focus to another problem area, asking first if details would be lost."""
+        if self._loading or self._focus is None:
+            return
+        area = str(self.area.currentData())
+        if area == self._focus.area:
+            return
+        self.flush()  # what was typed is saved first, as its own step
+        focus = self._focus
+        composed, _problem = self.composed()
+        base = composed or focus
+        if base.area != focus.area:  # the save above was refused; nothing is consistent
+            base = focus
+        kept = set(domain.FOCUS_DETAILS[domain.ProblemArea(area)])
+        details = {k: v for k, v in base.details.items() if k in kept}
+        dispute = area == domain.ProblemArea.DISPUTE
+        lost = [labels.detail_label(k) for k, v in base.details.items() if k not in kept and v]
+        if not dispute and (base.stage is not None or focus.stage_history):
+            lost.append(self.tr("the stage of the dispute and its history"))
+        if lost and not alerts.confirm(
+            self,
+            self.tr("Change the problem area?"),
+            self.tr("These details belong to %1 and will be dropped: %2. (Undo brings them back.)")
+            .replace("%1", labels.area(focus.area))
+            .replace("%2", "; ".join(lost)),
+            self.tr("Change and drop them"),
+        ):
+            self._loading = True
+            try:
+                self.area.setCurrentIndex(max(self.area.findData(focus.area), 0))
+            finally:
+                self._loading = False
+            return
+        self.message.hide()
+        self.edited.emit(
+            replace(
+                base,
+                area=area,
+                details=details,
+                stage=base.stage if dispute else None,
+                stage_history=focus.stage_history if dispute else (),
+            )
+        )
 
     def saved(self, focus: r.Focus) -> None:
         """The document took the edit: keep its history and go on editing."""

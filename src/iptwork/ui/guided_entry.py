@@ -56,6 +56,7 @@ class GuidedEntryDialog(QDialog):
         draft: dict[str, Any] | None = None,
         add_person: editors.AddPerson | None = None,
         add_word: editors.AddWord | None = None,
+        add_problem: editors.AddProblem | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -76,7 +77,7 @@ class GuidedEntryDialog(QDialog):
         self.emotions = editors.EmotionsEditor(choices.emotions, add_word)
         self.understood = editors.UnderstoodChoice()
         self.satisfaction = editors.SatisfactionInput()
-        self.problems = editors.ProblemsPicker(choices.problems)
+        self.problems = editors.ProblemsPicker(choices.problems, add_problem)
         self.rehearsed = QCheckBox(self.tr("We rehearsed it in a session"))
         self.follow_up = editors.FollowUpChoice(choices.follow_ups)
         self.private = QCheckBox(self.tr("Keep this one private (out of review and exports)"))
@@ -564,13 +565,21 @@ class GuidedEntryDialog(QDialog):
         keep_draft: Callable[[dict[str, Any] | None], None],
         add_person: editors.AddPerson | None = None,
         add_word: editors.AddWord | None = None,
+        add_problem: editors.AddProblem | None = None,
     ) -> r.Interaction | None:
         """Run the guided entry; the interaction to save, or None.
 
         Whatever was written is passed to `keep_draft` first, even when it is to be saved:
         the caller clears the draft only once the interaction is safely in the workbook.
         """
-        dialog = cls(choices, draft=draft, add_person=add_person, add_word=add_word, parent=parent)
+        dialog = cls(
+            choices,
+            draft=draft,
+            add_person=add_person,
+            add_word=add_word,
+            add_problem=add_problem,
+            parent=parent,
+        )
         try:
             dialog.exec()
             keep_draft(dialog.draft() if dialog.has_content() else None)

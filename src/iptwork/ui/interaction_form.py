@@ -51,6 +51,7 @@ class InteractionFormDialog(QDialog):
         *,
         add_person: editors.AddPerson | None = None,
         add_word: editors.AddWord | None = None,
+        add_problem: editors.AddProblem | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,7 +91,7 @@ class InteractionFormDialog(QDialog):
         self.emotions = editors.EmotionsEditor(choices.emotions, add_word)
         self.understood = editors.UnderstoodChoice()
         self.satisfaction = editors.SatisfactionInput()
-        self.problems = editors.ProblemsPicker(choices.problems)
+        self.problems = editors.ProblemsPicker(choices.problems, add_problem)
         self.rehearsed = QCheckBox(self.tr("Rehearsed in a session"))
         self.follow_up = editors.FollowUpChoice(choices.follow_ups)
         self.private = QCheckBox(self.tr("Private: keep out of therapist review and exports"))
@@ -206,9 +207,17 @@ class InteractionFormDialog(QDialog):
         *,
         add_person: editors.AddPerson | None = None,
         add_word: editors.AddWord | None = None,
+        add_problem: editors.AddProblem | None = None,
     ) -> r.Interaction | None:
         """The edited interaction, or None when nothing is to be saved."""
-        dialog = cls(choices, interaction, add_person=add_person, add_word=add_word, parent=parent)
+        dialog = cls(
+            choices,
+            interaction,
+            add_person=add_person,
+            add_word=add_word,
+            add_problem=add_problem,
+            parent=parent,
+        )
         try:
             dialog.exec()
             result = dialog.result_interaction()

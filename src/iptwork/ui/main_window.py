@@ -489,6 +489,9 @@ class MainWindow(QMainWindow):
     def _add_word(self, word: str) -> bool:
         return self.document.add_emotion_word(word) if self.document else False
 
+    def _add_problem(self, label: str) -> r.ProblemKind | None:
+        return self.document.add_problem_kind(label) if self.document else None
+
     def new_interaction(self) -> None:
         document = self.document
         if document is None:
@@ -503,6 +506,7 @@ class MainWindow(QMainWindow):
             keep_draft=lambda draft: self._keep_draft(path, draft),
             add_person=self._add_person_named,
             add_word=self._add_word,
+            add_problem=self._add_problem,
         )
         if result is not None and self.document is document and document.add_interaction(result):
             self._keep_draft(path, None)
@@ -527,6 +531,7 @@ class MainWindow(QMainWindow):
             old,
             add_person=self._add_person_named,
             add_word=self._add_word,
+            add_problem=self._add_problem,
         )
         if new is not None:
             document.update_interaction(old, new)
