@@ -31,9 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iptwork.interchange.selection import ExportOptions
-
 if TYPE_CHECKING:
+    from iptwork.interchange.selection import ExportOptions
     from iptwork.ui.document import Document
     from iptwork.ui.settings import Settings
 
@@ -380,7 +379,7 @@ class ExportDialog(QDialog):
     def request(self) -> ExportRequest:
         return ExportRequest(
             kind=self.kind,
-            options=ExportOptions(
+            options=_options(
                 date_from=self._date(self.date_from),
                 date_to=self._date(self.date_to),
                 people=self.checked_people(),
@@ -430,3 +429,11 @@ class ExportDialog(QDialog):
         request = dialog.request() if ok else None
         dialog.deleteLater()
         return request
+
+
+def _options(**values: object) -> ExportOptions:
+    """ExportOptions, imported when asked for: the interchange package loads SQLAlchemy,
+    which the window must not wait for at start-up."""
+    from iptwork.interchange.selection import ExportOptions
+
+    return ExportOptions(**values)  # type: ignore[arg-type]
