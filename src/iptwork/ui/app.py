@@ -67,13 +67,42 @@ def _after_first_paint(window: QWidget, then: Callable[[], object]) -> None:
     _FirstPaint(window, then)
 
 
+def crash_details(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> str:
+    """What a bug report needs — versions, the error's type and where it happened — and
+    never workbook content: exception messages are left out, because they can quote what
+    the person wrote (a database error lists the values it was given)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from PySide6 import __version__ as pyside_version
+
+    try:
+        ours = version("iptwork")
+    except PackageNotFoundError:
+        ours = "unknown"
+    lines = [
+        f"iptwork {ours}, Python {sys.version.split()[0]}, PySide6 {pyside_version}, "
+        f"{sys.platform}",
+        f"{kind.__module__}.{kind.__qualname__} (its message is left out: it may quote "
+        "what you wrote)",
+        "Where it happened (most recent last):",
+    ]
+    frames = traceback.extract_tb(trace)
+    lines += [f"  {Path(f.filename).name}:{f.lineno} in {f.name}" for f in frames]
+    cause = error.__cause__ or error.__context__
+    if cause is not None:
+        lines.append(f"Caused by {type(cause).__module__}.{type(cause).__qualname__}")
+    return "\n".join(lines)
+
+
 def install_crash_handler(window: MainWindow) -> None:
     """Bugs (not environment problems) end in a dialog that offers the details to copy."""
     previous = sys.excepthook
 
     def hook(kind: type[BaseException], error: BaseException, trace: TracebackType | None) -> None:
-        details = "".join(traceback.format_exception(kind, error, trace))
-        sys.stderr.write(details)
+        details = crash_details(kind, error, trace)
+        sys.stderr.write(details + "\n")
         try:
             alerts.crash(window, details)
         except Exception:  # the crash dialog itself must never take the app down
