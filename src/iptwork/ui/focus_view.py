@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -47,10 +46,8 @@ from iptwork import domain
 from iptwork.store import records as r
 from iptwork.ui import alerts, labels
 from iptwork.ui.editors import EntryLine, PeoplePicker, TextField
+from iptwork.ui.record_table import ID_ROLE, ROOT, Index
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root: what `parent` is for a flat model
 SAVE_DELAY_MS = 700
 
 #: How each area's details are laid out: rows of one or two fields side by side.

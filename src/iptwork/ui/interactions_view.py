@@ -19,8 +19,6 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
     QItemSelectionModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -44,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from iptwork.store import records as r
 from iptwork.ui import labels, search_results
+from iptwork.ui.record_table import ID_ROLE, ROOT, Index
 
 if TYPE_CHECKING:
     from iptwork.store.listing import InteractionRow, SortKey
@@ -52,9 +51,6 @@ if TYPE_CHECKING:
 
 PAGE = 256
 MAX_PAGES = 64  # ~16,000 rows of summaries kept; the rest is fetched again when shown
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root: what `parent` is for a flat model
 
 
 @dataclass(frozen=True)

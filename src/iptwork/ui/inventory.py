@@ -12,8 +12,6 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import (
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -41,12 +39,9 @@ from iptwork.store import records as r
 from iptwork.ui import labels
 from iptwork.ui.closeness_circle import ClosenessCircle, sign
 from iptwork.ui.editors import TextField
-from iptwork.ui.record_table import RecordTableModel
+from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
 
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()  # the invisible root: what `parent` is for a flat model
 
 
 class PeopleModel(RecordTableModel[r.Person]):

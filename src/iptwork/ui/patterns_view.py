@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -50,11 +49,11 @@ from iptwork.analysis.filters import PatternFilter
 from iptwork.store import records as r
 from iptwork.ui import labels
 from iptwork.ui.interactions_view import (
-    ID_ROLE,
     FilterBar,
     InteractionListModel,
     render_interaction,
 )
+from iptwork.ui.record_table import ID_ROLE, ROOT, Index
 
 if TYPE_CHECKING:
     from iptwork.analysis.charts import Chart
@@ -63,8 +62,6 @@ if TYPE_CHECKING:
     from iptwork.ui.document import Document
     from iptwork.ui.ops import Ops
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
 IDS_ROLE = Qt.ItemDataRole.UserRole + 2
 
 STYLE = """

@@ -21,8 +21,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -53,15 +51,12 @@ from iptwork import domain
 from iptwork.store import records as r
 from iptwork.ui import alerts, labels
 from iptwork.ui.figure_panel import FigurePanel
-from iptwork.ui.record_table import RecordTableModel
+from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
     from iptwork.ui.ops import Ops
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
 PHQ9, GAD7, MOOD = "phq9", "gad7", "mood"

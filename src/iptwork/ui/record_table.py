@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root: what `parent` is for a flat model
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a row's record id, for views and tests
 
 
 class HasId(Protocol):

@@ -18,8 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -53,14 +51,10 @@ from iptwork.store import records as r
 from iptwork.ui import course, labels
 from iptwork.ui.closeness_circle import ClosenessCircle
 from iptwork.ui.editors import TextField
-from iptwork.ui.record_table import RecordTableModel
+from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
-
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def tr(text: str) -> str:

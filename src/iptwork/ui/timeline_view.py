@@ -14,8 +14,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -42,15 +40,12 @@ from iptwork.store import records as r
 from iptwork.ui import labels
 from iptwork.ui.editors import PeoplePicker, TextField
 from iptwork.ui.figure_panel import FigurePanel
-from iptwork.ui.record_table import RecordTableModel
+from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
     from iptwork.ui.ops import Ops
 
-Index = QModelIndex | QPersistentModelIndex
-ROOT = QModelIndex()
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COURSE, EVERYTHING = "course", "everything"
 
 
