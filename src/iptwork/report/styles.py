@@ -17,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import TableStyle
+from reportlab.platypus import Table, TableStyle
 
 from iptwork.report import fonts
 
@@ -160,3 +160,22 @@ def table_style(*commands: tuple[Any, ...], size: float = 9.0) -> TableStyle:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
     ]
     return TableStyle(base + list(commands))
+
+
+def header_table(
+    data: list[list[Any]],
+    widths: list[float],
+    *commands: tuple[Any, ...],
+    lines: bool = True,
+    **table_args: Any,
+) -> Table:
+    """A table whose first row is a tinted header, repeated on every page it spans, with a
+    rule under each row unless `lines` is False; `commands` add to the style."""
+    rule = [("LINEBELOW", (0, 0), (-1, -1), 0.5, RULE)] if lines else []
+    return Table(
+        data,
+        colWidths=widths,
+        repeatRows=1,
+        style=table_style(("BACKGROUND", (0, 0), (-1, 0), ACCENT_TINT), *rule, *commands),
+        **table_args,
+    )

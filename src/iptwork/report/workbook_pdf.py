@@ -29,7 +29,6 @@ from reportlab.platypus import (
     PageBreak,
     Paragraph,
     Spacer,
-    Table,
 )
 
 from iptwork import domain
@@ -618,18 +617,7 @@ class _Builder:
             )
         widths = [3.4 * cm, 2.6 * cm, 1.6 * cm, 1.9 * cm, 1.9 * cm, 2.9 * cm]
         widths.append(self.width - sum(widths))
-        parts.append(
-            Table(
-                data,
-                colWidths=widths,
-                repeatRows=1,
-                style=styles.table_style(
-                    ("BACKGROUND", (0, 0), (-1, 0), styles.ACCENT_TINT),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, styles.RULE),
-                    ("ALIGN", (3, 1), (-1, -1), "LEFT"),
-                ),
-            )
-        )
+        parts.append(styles.header_table(data, widths, ("ALIGN", (3, 1), (-1, -1), "LEFT")))
         described = [p for p in people if p.expectations.strip() or p.notes.strip()]
         if described:
             parts.append(Paragraph("Expectations and notes", s.h2))
@@ -700,17 +688,7 @@ class _Builder:
         widths = [3.6 * cm, 3.2 * cm, 1.5 * cm, 3.4 * cm]
         widths.append(self.width - sum(widths))
         parts.append(Paragraph("All scores", s.h2))
-        parts.append(
-            Table(
-                data,
-                colWidths=widths,
-                repeatRows=1,
-                style=styles.table_style(
-                    ("BACKGROUND", (0, 0), (-1, 0), styles.ACCENT_TINT),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, styles.RULE),
-                ),
-            )
-        )
+        parts.append(styles.header_table(data, widths))
         parts.append(Spacer(0, 6))
         parts.append(self.muted(self.bands_line("PHQ-9", domain.PHQ9_BANDS, 27)))
         parts.append(self.muted(self.bands_line("GAD-7", domain.GAD7_BANDS, 21)))
@@ -926,17 +904,7 @@ class _Builder:
                 )
             widths = [2.0 * cm, 3.6 * cm, 2.4 * cm, 3.3 * cm, 2.4 * cm]
             widths.append(self.width - sum(widths))
-            parts.append(
-                Table(
-                    data,
-                    colWidths=widths,
-                    repeatRows=1,
-                    style=styles.table_style(
-                        ("BACKGROUND", (0, 0), (-1, 0), styles.ACCENT_TINT),
-                        ("LINEBELOW", (0, 0), (-1, -1), 0.5, styles.RULE),
-                    ),
-                )
-            )
+            parts.append(styles.header_table(data, widths))
             parts.append(self.muted("Improvement of the focus problem, rated 1 to 5."))
             for session in sessions:
                 parts.extend(self.session(session))
@@ -1053,17 +1021,7 @@ class _Builder:
             )
         widths = [3.8 * cm, 2.4 * cm, 3.5 * cm]
         widths.append(self.width - sum(widths))
-        parts.append(
-            Table(
-                data,
-                colWidths=widths,
-                repeatRows=1,
-                style=styles.table_style(
-                    ("BACKGROUND", (0, 0), (-1, 0), styles.ACCENT_TINT),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.5, styles.RULE),
-                ),
-            )
-        )
+        parts.append(styles.header_table(data, widths))
         for day, note in long_notes:
             parts.extend(self.field(f"The event of {day}", note))
         return parts

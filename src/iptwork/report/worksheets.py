@@ -229,15 +229,12 @@ class _Sheets:
                 s.muted,
             ),
             Spacer(0, 8),
-            Table(
+            styles.header_table(
                 data,
-                colWidths=widths,
+                widths,
+                ("GRID", (0, 0), (-1, -1), 0.6, styles.RULE),
+                lines=False,
                 rowHeights=[None] + [1.35 * cm] * 14,
-                repeatRows=1,
-                style=styles.table_style(
-                    ("BACKGROUND", (0, 0), (-1, 0), styles.ACCENT_TINT),
-                    ("GRID", (0, 0), (-1, -1), 0.6, styles.RULE),
-                ),
             ),
         ]
 
@@ -263,18 +260,13 @@ class _Sheets:
         data.append(["", Para("Column scores", s.muted), *(["____"] * len(scale))])
         widths = [0.8 * cm, 0.0, 2.1 * cm, 2.1 * cm, 2.3 * cm, 2.1 * cm]
         widths[1] = self.width - sum(widths)
-        table = Table(
+        table = styles.header_table(
             data,
-            colWidths=widths,
-            repeatRows=1,
-            style=styles.table_style(
-                ("BACKGROUND", (0, 0), (-1, 0), styles.ACCENT_TINT),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.5, styles.RULE),
-                ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-                ("VALIGN", (2, 0), (-1, -1), "MIDDLE"),
-                ("FONTSIZE", (2, 1), (-1, -2), 14),
-                ("TEXTCOLOR", (2, 1), (-1, -1), styles.MUTED),
-            ),
+            widths,
+            ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+            ("VALIGN", (2, 0), (-1, -1), "MIDDLE"),
+            ("FONTSIZE", (2, 1), (-1, -2), 14),
+            ("TEXTCOLOR", (2, 1), (-1, -1), styles.MUTED),
         )
         highs = [low - 1 for low, _ in bands[1:]] + [top]
         band_rows = [["Total", "Severity"]] + [
