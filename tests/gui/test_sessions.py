@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from iptwork.analysis import course
 from iptwork.store import records as r
 from iptwork.store import services
 from iptwork.store.workbook import create_workbook
-from iptwork.ui import course
 from iptwork.ui.main_window import MainWindow
 from iptwork.ui.sessions_view import SessionDialog, moves_words
 from tests.gui.conftest import Answers

@@ -882,7 +882,7 @@ class MainWindow(QMainWindow):
     # sessions
 
     def _planned(self, document: Document) -> int | None:
-        from iptwork.ui import course
+        from iptwork.analysis import course
 
         return course.planned_sessions(document.meta(), document.formulation())
 
@@ -1110,7 +1110,7 @@ class MainWindow(QMainWindow):
     def _session_for_marks(self, document: Document) -> r.TherapySession | None:
         from datetime import date
 
-        from iptwork.ui import course
+        from iptwork.analysis import course
 
         sessions = document.sessions()
         latest = course.latest(sessions)

@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iptwork.analysis import course
 from iptwork.store import records as r
-from iptwork.ui import course, labels
+from iptwork.ui import labels
 from iptwork.ui.editors import TextField
 
 if TYPE_CHECKING:

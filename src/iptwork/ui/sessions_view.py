@@ -47,8 +47,9 @@ from PySide6.QtWidgets import (
 )
 
 from iptwork import domain
+from iptwork.analysis import course
 from iptwork.store import records as r
-from iptwork.ui import course, labels
+from iptwork.ui import labels
 from iptwork.ui.closeness_circle import ClosenessCircle
 from iptwork.ui.editors import TextField
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel

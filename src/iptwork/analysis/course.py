@@ -1,8 +1,7 @@
 """The IPT course in plain data: session numbers and phases, and "since we last met".
 
-No Qt here (only records and dates), so the rules are tested without a window; the views
-turn these results into words. Candidates for `analysis/` once that package takes course
-logic (see the issue 6 report).
+Pure functions over records and dates (no Qt, no database), tested without a window; the
+session and review views turn their results into words.
 """
 
 from __future__ import annotations
