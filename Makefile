@@ -41,9 +41,12 @@ bundle: $(VENV)/.installed-bundle
 	$(BIN)/pyinstaller build.spec --noconfirm
 
 # What CI runs after the tests: a fresh bundle, a check that it carries every library it
-# links to, then the bundle's own check of itself.
+# links to and stays within its size budget, then the bundle's own check of itself.
+# Issue #8 asks for 150 MB; with numpy's OpenBLAS (25 MB) and PDFium (7 MB) this stack
+# measures 189 MB at best, so the budget holds that line until the lead decides.
+BUNDLE_BUDGET_MB ?= 192
 smoke: bundle
-	$(BIN)/python packaging/check_bundle.py dist/iptwork
+	$(BIN)/python packaging/check_bundle.py dist/iptwork --budget-mb $(BUNDLE_BUDGET_MB)
 	dist/iptwork/iptwork --smoke-test
 
 # Menu entry, icon and the .iptw file type for this user (~/.local/share), running the
