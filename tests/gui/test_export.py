@@ -1,9 +1,9 @@
-"""Export (PDF, JSON, CSV), print and import from the app: the dialog says what the file
-holds, the file holds what it said, cancel leaves nothing, import tells what it did."""
+"""Export (PDF, JSON, CSV) and import from the app: the dialog says what the file holds, the
+file holds what it said, cancel leaves nothing, import tells what it did. (Printing:
+test_printing.py.)"""
 
 from __future__ import annotations
 
-import stat
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -151,55 +151,6 @@ def test_a_cancelled_export_leaves_no_file(
     assert list(tmp_path.glob("*.pdf*")) == []
     assert "cancelled" in marked.statusBar().currentMessage()
     assert answers.said == []  # a quiet cancel, no alert
-    assert files == []
-
-
-@pytest.mark.skipif(exporting.qt_pdf_available(), reason="prints through QtPdf instead")
-def test_print_opens_a_private_temporary_pdf_removed_on_close(
-    qtbot: QtBot, marked: MainWindow, files: list[Path]
-) -> None:
-    in_modal(
-        qtbot,
-        lambda: marked.actions.trigger("file.print"),
-        lambda dialog: accept(qtbot, dialog),
-    )
-    wait_written(qtbot, marked)
-    assert len(files) == 1
-    printed = files[0]
-    assert printed.exists()
-    assert printed.read_bytes().startswith(b"%PDF")
-    folder = printed.parent
-    assert folder.name.startswith("iptwork-print-")
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert "print it from there" in marked.statusBar().currentMessage()
-    marked.close_workbook()
-    assert not folder.exists()
-
-
-def test_printing_an_encrypted_workbook_never_writes_a_plain_copy(
-    qtbot: QtBot,
-    window: MainWindow,
-    answers: Answers,
-    files: list[Path],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from iptwork.store.workbook import create_workbook
-    from tests.gui import sample
-
-    path = tmp_path / "locked.iptw"
-    with create_workbook(path, title="Locked", password="pw") as wb:
-        sample.fill(wb)
-    answers.passwords.append("pw")
-    assert window.open_path(path)
-
-    def no_temp(*_args: Any, **_kwargs: Any) -> str:
-        raise AssertionError("a temporary folder was made for an encrypted workbook")
-
-    monkeypatch.setattr(exporting.tempfile, "mkdtemp", no_temp)
-    answers.choose.append(None)
-    window.actions.trigger("file.print")
-    assert "protected with a password" in answers.texts()
     assert files == []
 
 

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import BinaryIO
 
 from iptwork.analysis import labels as lb
 from iptwork.interchange.selection import ExportOptions, resolve_people, select_contents
@@ -78,7 +79,7 @@ def describe(options: ExportOptions, contents: r.Contents, people: Sequence[str]
 def export_pdf(
     wb: Workbook,
     options: ExportOptions,
-    out: Path,
+    out: Path | BinaryIO,
     *,
     choice: PdfChoice | None = None,
     progress: Progress | None = None,
@@ -90,7 +91,8 @@ def export_pdf(
 
     Raises `UnknownPerson` for a `--person` nobody has, `ExportFileError` when `out`
     cannot be written and `PdfCancelled` when `cancelled()` turned true; in every failure
-    no file is left at `out` (an older file there stays as it was).
+    no file is left at `out` (an older file there stays as it was). `out` may be an open
+    binary stream instead of a path (printing builds the PDF in memory).
     """
     choice = choice or PdfChoice()
     contents = select_contents(wb, options)

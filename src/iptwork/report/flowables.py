@@ -16,6 +16,7 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from iptwork.report import fonts, styles
 from iptwork.report.document import ReportCanvas, ReportDocument, fit_text
+from iptwork.report.rtl import BidiParagraph, has_rtl
 from iptwork.report.text import chunks, printable, printable_lines
 
 
@@ -37,6 +38,23 @@ class Para(Paragraph):
         self._wrapped = (available_width, size)
         return size
 
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(available_width, available_height)
+        # Space set on this paragraph alone (not its style) belongs after its last part.
+        if len(parts) > 1 and "spaceAfter" in self.__dict__:
+            parts[-1].spaceAfter = self.spaceAfter
+        return parts
+
+
+def spaced(flowable: Flowable, after: float) -> Flowable:
+    """`flowable` with `after` points of space below it when something follows on the page.
+
+    Cheaper than a `Spacer`, which platypus places as a flowable of its own; thousands of
+    them were a tenth of the time of a long PDF.
+    """
+    flowable.spaceAfter = after
+    return flowable
+
 
 def _frag(style: ParagraphStyle, text: str, line_break: bool = False) -> ParaFrag:
     """One run of text in `style`, as reportlab's markup parser would make it."""
@@ -55,16 +73,21 @@ def _frag(style: ParagraphStyle, text: str, line_break: bool = False) -> ParaFra
     return frag
 
 
-def plain_paragraph(text: str, style: ParagraphStyle, face: str = fonts.REGULAR) -> Para:
+def plain_paragraph(
+    text: str, style: ParagraphStyle, face: str = fonts.REGULAR
+) -> Para | BidiParagraph:
     """A paragraph of the person's text without going through reportlab's markup parser.
 
     It sets the same lines as `Para(markup(text), style)` (a test compares the two), but
     the text is never read as markup at all, and the parser, a tenth of the time of a long
     PDF, is skipped. Runs of white space collapse and line breaks break lines, as there.
+    Text with Hebrew or Arabic in it becomes a `BidiParagraph` (shaped, right to left).
     """
     lines = [" ".join(line.split()) for line in printable_lines(text, face)]
     if len(lines) == 2 and not any(lines):  # markup sets " <br/> " as nothing at all
         lines = [""]
+    if has_rtl(text):
+        return BidiParagraph(lines, style)
     frags = []
     for index, line in enumerate(lines or [""]):
         if index:
@@ -73,9 +96,51 @@ def plain_paragraph(text: str, style: ParagraphStyle, face: str = fonts.REGULAR)
     return Para(None, style, frags=frags)
 
 
-def user_paragraphs(text: str, style: ParagraphStyle, face: str = fonts.REGULAR) -> list[Paragraph]:
+def user_paragraphs(text: str, style: ParagraphStyle, face: str = fonts.REGULAR) -> list[Flowable]:
     """What the person wrote, as paragraphs short enough to move between pages."""
     return [plain_paragraph(piece, style, face) for piece in chunks(text) or [""]]
+
+
+class FixedText(Flowable):
+    """A short paragraph of our own markup that repeats across the document (a problem's
+    name and explanation, "5 of 10"): set once per width and drawn as a form after that.
+
+    Only for text without links (an annotation cannot live in a form). The paragraphs are
+    kept in `cache`, one dict per document, so the markup is parsed and its lines broken
+    once however often it is printed.
+    """
+
+    def __init__(self, text_markup: str, style: ParagraphStyle, cache: dict[Any, Any]) -> None:
+        super().__init__()
+        self.text_markup = text_markup
+        self.style = style
+        self.cache = cache
+        self.key: tuple[Any, ...] = ()
+        self.para: Para | None = None
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.key = ("fixed", self.text_markup, self.style.name, available_width)
+        found = self.cache.get(self.key)
+        if found is None:
+            para = Para(self.text_markup, self.style)
+            found = self.cache[self.key] = (para, para.wrap(available_width, 1e6)[1])
+        self.para, self.height = found
+        self.width = available_width
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def _draw_para(self, canvas: Canvas) -> None:
+        assert self.para is not None
+        self.para.drawOn(canvas, 0, 0)
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if isinstance(canvas, ReportCanvas):
+            canvas.stamp(self.key, self._draw_para, 0, 0)
+        else:
+            self._draw_para(canvas)
 
 
 class Labelled(Flowable):
@@ -102,6 +167,9 @@ class Labelled(Flowable):
 
     def getSpaceBefore(self) -> float:  # noqa: N802 - platypus' name
         return float(self.content.getSpaceBefore())
+
+    def getSpaceAfter(self) -> float:  # noqa: N802 - platypus' name
+        return float(self.content.getSpaceAfter())
 
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         parts = self.content.split(available_width, available_height - self.GAP)
@@ -143,9 +211,15 @@ class Heading(Flowable):
         outline: str = "",
         level: int = 0,
         step: bool = True,
+        plain: bool = False,
     ) -> None:
         super().__init__()
-        self.para = Para(text_markup, style)
+        # `plain`: the text is the person's own, set without the markup parser.
+        self.para = (
+            plain_paragraph(text_markup, style, style.fontName)
+            if plain
+            else Para(text_markup, style)
+        )
         self.style = style
         self.keepWithNext = style.keepWithNext
         self.key = key
@@ -253,7 +327,10 @@ class IntensityBars(Flowable):
         rows = int((available_height - (self.TITLE if self.title else 0)) // self.ROW)
         if rows < 2 or rows >= len(self.items):
             return []
-        return [IntensityBars(self.items[:rows], self.title), IntensityBars(self.items[rows:])]
+        rest = IntensityBars(self.items[rows:])
+        if "spaceAfter" in self.__dict__:
+            rest.spaceAfter = self.spaceAfter
+        return [IntensityBars(self.items[:rows], self.title), rest]
 
     def draw(self) -> None:
         canvas = self.canv
@@ -410,6 +487,8 @@ class Columns(Flowable):
                     tint_first_row=self.tint_first_row,
                 )
                 rest = Columns(self.rows[count:], ruled=self.ruled, padding=self.padding)
+                if "spaceAfter" in self.__dict__:
+                    rest.spaceAfter = self.spaceAfter
                 return [first, rest]
             used += height
         return [self]
@@ -477,7 +556,10 @@ class Box(Flowable):
                 if count == 0:
                     return []
                 box = {"tint": self.tint, "edge": self.edge, "padding": self.padding}
-                return [Box(self.content[:count], **box), Box(self.content[count:], **box)]
+                rest = Box(self.content[count:], **box)
+                if "spaceAfter" in self.__dict__:
+                    rest.spaceAfter = self.spaceAfter
+                return [Box(self.content[:count], **box), rest]
         return [self]
 
     def draw(self) -> None:

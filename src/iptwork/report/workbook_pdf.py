@@ -46,6 +46,7 @@ from iptwork.report.flowables import (
     Box,
     Columns,
     FigureImage,
+    FixedText,
     Heading,
     IntensityBars,
     Labelled,
@@ -53,6 +54,7 @@ from iptwork.report.flowables import (
     Para,
     TocEntry,
     WritingLines,
+    spaced,
     user_paragraphs,
 )
 from iptwork.report.text import has_missing_glyphs, markup
@@ -249,6 +251,9 @@ class _Builder:
                 self.reviewed_in[interaction_id].append(session.number)
         self._chosen: r.Contents | None = None
         self._charts: dict[str, Any] = {}
+        #: Paragraphs of FixedText, set once per document.
+        self.fixed: dict[Any, Any] = {}
+        self.problem_lines: dict[str, str] = {}
 
     # small pieces
 
@@ -260,26 +265,43 @@ class _Builder:
         *,
         label: str = "",
         color: Any = styles.ACCENT,
+        space_after: float | None = None,
     ) -> list[Flowable]:
-        """Paragraphs of the person's own text, the first under `label` if one is given."""
-        if not self.missing_glyphs and has_missing_glyphs(text, face):
-            self.missing_glyphs = True
+        """Paragraphs of the person's own text, the first under `label` if one is given,
+        `space_after` points of space below the last."""
+        self.notice_missing_glyphs(text, face)
         found: list[Flowable] = list(user_paragraphs(text, style or self.s.body, face))
+        if space_after is not None:
+            spaced(found[-1], space_after)
         if label:
             found[0] = Labelled(label, found[0], color)
         return found
 
-    def safe(self, text: str, face: str = fonts.REGULAR) -> str:
-        """Markup for a short user string placed inside our own markup."""
+    def notice_missing_glyphs(self, text: str, face: str = fonts.REGULAR) -> None:
+        """Remember (for the cover's note) when `text` holds characters the font lacks."""
         if not self.missing_glyphs and has_missing_glyphs(text, face):
             self.missing_glyphs = True
+
+    def safe(self, text: str, face: str = fonts.REGULAR) -> str:
+        """Markup for a short user string placed inside our own markup."""
+        self.notice_missing_glyphs(text, face)
         return markup(text, face)
 
     def heading(
-        self, text_markup: str, style: Any, key: str = "", outline: str = "", level: int = 0
+        self,
+        text_markup: str,
+        style: Any,
+        key: str = "",
+        outline: str = "",
+        level: int = 0,
+        *,
+        plain: bool = False,
     ) -> Heading:
+        """A heading; `plain` when `text_markup` is plain text (set without the parser)."""
         self.steps += 1
-        return Heading(text_markup, style, key=key, outline=outline, level=level)
+        if plain:
+            self.notice_missing_glyphs(text_markup, style.fontName)
+        return Heading(text_markup, style, key=key, outline=outline, level=level, plain=plain)
 
     def section_heading(self, section: str) -> Heading:
         title = SECTION_TITLES[section]
@@ -293,7 +315,7 @@ class _Builder:
         the two never part), left out when empty."""
         if not text.strip():
             return []
-        return [*self.user(text, style, label=label), Spacer(0, 5)]
+        return self.user(text, style, label=label, space_after=5)
 
     def muted(self, text_markup: str) -> Paragraph:
         return Paragraph(text_markup, self.s.muted)
@@ -323,8 +345,7 @@ class _Builder:
             if header:
                 data.insert(0, [[Para(h, self.s.cell_bold)] for h in header])
             tint = styles.ACCENT_TINT if header else None
-            result.append(Columns(data, tint_first_row=tint))
-            result.append(Spacer(0, 8))
+            result.append(spaced(Columns(data, tint_first_row=tint), 8))
             table_rows.clear()
 
         for (left_label, left), (right_label, right) in rows:
@@ -757,17 +778,9 @@ class _Builder:
             # The month's outline entry and contents line point at its first interaction.
             key, label = month
             parts.append(MonthAnchor(key, label))
-        parts.append(
-            self.heading(
-                self.safe(title, fonts.BOLD),
-                s.h2,
-                key=f"i-{interaction.id}",
-                outline=outline,
-                level=2,
-            )
-        )
-        parts.append(Paragraph(self.interaction_meta(interaction), s.muted))
-        parts.append(Spacer(0, 6))
+        key = f"i-{interaction.id}"
+        parts.append(self.heading(title, s.h2, key, outline=outline, level=2, plain=True))
+        parts.append(spaced(Paragraph(self.interaction_meta(interaction), s.muted), 6))
         parts.extend(self.field(LABELS["setting"], interaction.setting))
         parts.extend(
             self.side_by_side(
@@ -788,21 +801,17 @@ class _Builder:
             for emotion in interaction.emotions:  # only to notice missing glyphs
                 self.safe(emotion.name)
             bars = [(e.name, e.intensity) for e in interaction.emotions]
-            parts.append(IntensityBars(bars, LABELS["emotions"]))
-            parts.append(Spacer(0, 7))
+            parts.append(spaced(IntensityBars(bars, LABELS["emotions"]), 7))
         parts.extend(self.field(LABELS["outcome"], interaction.outcome))
         parts.extend(self.ratings(interaction))
         if interaction.problems:
-            lines = []
-            for key in interaction.problems:
-                label = self.safe(lb.problem_label(self.problem_labels, key), fonts.BOLD)
-                explanation = self.problem_explanations.get(key, "")
-                line = f"•  <b>{label}</b>"
-                if explanation:
-                    line += f" <font color='#5B6770'>— {self.safe(explanation)}</font>"
-                lines.append(line)
-            parts.append(Labelled(LABELS["problems"], Para("<br/>".join(lines), s.body)))
-            parts.append(Spacer(0, 5))
+            lines: list[Flowable] = [
+                FixedText(self.problem_line(problem), s.body, self.fixed)
+                for problem in interaction.problems
+            ]
+            lines[0] = Labelled(LABELS["problems"], lines[0])
+            spaced(lines[-1], 5)
+            parts.extend(lines)
         parts.extend(self.field(LABELS["alternative"], interaction.alternative))
         plan_label = LABELS["plan"]
         if interaction.rehearsed:
@@ -815,11 +824,25 @@ class _Builder:
                 label=LABELS["therapist_note"],
                 color=styles.NOTE_EDGE,
             )
-            parts.append(Spacer(0, 4))
-            parts.append(Box(note, tint=styles.NOTE_TINT, edge=styles.NOTE_EDGE))
-        parts.append(Spacer(0, 12))
-        parts.append(NoteLines("Notes"))
+            box = Box(note, tint=styles.NOTE_TINT, edge=styles.NOTE_EDGE)
+            box.spaceBefore = 9
+            parts.append(box)
+        notes = NoteLines("Notes")
+        notes.spaceBefore = 12
+        parts.append(notes)
         return parts
+
+    def problem_line(self, key: str) -> str:
+        """'•  Name — explanation' for one communication problem (the same every time)."""
+        found = self.problem_lines.get(key)
+        if found is None:
+            label = self.safe(lb.problem_label(self.problem_labels, key), fonts.BOLD)
+            explanation = self.problem_explanations.get(key, "")
+            found = f"•  <b>{label}</b>"
+            if explanation:
+                found += f" <font color='#5B6770'>— {self.safe(explanation)}</font>"
+            self.problem_lines[key] = found
+        return found
 
     def interaction_meta(self, interaction: r.Interaction) -> str:
         bits = [f"Interaction {self.position[interaction.id]} of {len(self.interactions)}"]
@@ -855,15 +878,17 @@ class _Builder:
                 answer = domain.Understood(interaction.understood).label
             except ValueError:
                 answer = interaction.understood
-            cells.append([Labelled(LABELS["understood"], Para(markup(answer), self.s.body))])
+            answer = FixedText(markup(answer), self.s.body, self.fixed)
+            cells.append([Labelled(LABELS["understood"], answer)])
         if interaction.satisfaction is not None:
             text = f"{interaction.satisfaction} of 10"
-            cells.append([Labelled(LABELS["satisfaction"], Para(text, self.s.body))])
+            rating = FixedText(text, self.s.body, self.fixed)
+            cells.append([Labelled(LABELS["satisfaction"], rating)])
         if not cells:
             return []
         if len(cells) == 1:
             cells.append([])
-        return [Columns([cells], ruled=False, padding=0), Spacer(0, 6)]
+        return [spaced(Columns([cells], ruled=False, padding=0), 6)]
 
     # sessions
 
@@ -1051,7 +1076,7 @@ class MonthAnchor(Flowable):
 
 def build_workbook_pdf(
     contents: r.Contents,
-    out: Path,
+    out: Path | BinaryIO,
     *,
     sections: Sequence[str] = ALL_SECTIONS,
     title: str | None = None,
@@ -1068,7 +1093,8 @@ def build_workbook_pdf(
     in the running header and in the PDF's metadata); `notes` are sentences printed on the
     cover under "About this copy" (which filters were applied, for instance).
     `progress(done, total)` is called as the pages are set; when `cancelled()` returns
-    true the build stops with `PdfCancelled`. The file appears only when complete.
+    true the build stops with `PdfCancelled`. The file appears only when complete. `out`
+    may also be an open binary stream (printing keeps the PDF in memory, never on disk).
     """
     unknown = [s for s in sections if s not in ALL_SECTIONS]
     if unknown:
@@ -1097,7 +1123,10 @@ def build_workbook_pdf(
         document.build(story, canvasmaker=_outline_canvas)
         pages = document.canv.pages_shown
 
-    write_atomically(Path(out), build)
+    if isinstance(out, str | Path):
+        write_atomically(Path(out), build)
+    else:
+        build(out)
     return pages
 
 

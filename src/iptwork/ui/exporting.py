@@ -5,29 +5,25 @@ include, how private), then writes on a worker (`Ops`) while the window stays re
 A PDF shows a progress bar with Cancel (a cancelled PDF leaves no file: the report writes
 atomically). Every failure the user can act on ends in one calm alert.
 
-Printing: PySide6-Essentials has no QtPdf, so a PDF cannot be drawn onto a QPrinter here.
-When QtPdf is there (PySide6-Addons), the PDF is built in a private temporary folder, read
-into memory, deleted at once, and its pages are printed through Qt's print dialog. Without
-it, the PDF opens in the system's PDF viewer to print from there, and the private folder is
-deleted when the workbook closes. An encrypted workbook never puts a plaintext copy in a
-temporary folder: printing it means exporting a PDF to a place the person chooses.
+Printing builds the same PDF in memory (never in a temporary file, so a password-protected
+workbook prints too), asks in Qt's print dialog, and paints the pages onto the printer on a
+worker, again with a progress bar and Cancel (`ui.printing`).
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
+import io
 import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPainter
-from PySide6.QtWidgets import QDialog, QProgressDialog
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QProgressDialog
 
 from iptwork.store.errors import WorkbookError
-from iptwork.ui import alerts
+from iptwork.ui import alerts, printing
 from iptwork.ui.export_dialog import ExportDialog, ExportRequest, Kind
 
 if TYPE_CHECKING:
@@ -37,18 +33,13 @@ if TYPE_CHECKING:
 #: How many automatic copies taken before imports are kept per workbook.
 IMPORT_BACKUPS = 5
 
+#: Work that reports progress(done, total) and stops when cancelled() turns true.
+ProgressWork = Callable[[Callable[[int, int], None], Callable[[], bool]], Any]
+
 
 def open_externally(path: Path) -> bool:
     """Open a file with the system's program for it (tests replace this)."""
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def qt_pdf_available() -> bool:
-    try:
-        from PySide6.QtPdf import QPdfDocument  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 class _Progress(QObject):
@@ -63,20 +54,24 @@ class Exporter(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
-        self._print_folders: list[Path] = []
-        self.progress: QProgressDialog | None = None  # while a PDF is being written
+        self._stop: threading.Event | None = None  # Cancel of the job in progress
+        self.progress: QProgressDialog | None = None  # while a PDF is written or printed
+        #: Pages are rendered for the printer at most this sharp (tests print faster).
+        self.print_max_dpi = printing.MAX_DPI
 
     # --- helpers ----------------------------------------------------------------------
 
     def _status(self, text: str, msecs: int = 8000) -> None:
         self._window.statusBar().showMessage(text, msecs)
 
-    def _ask(self, kind: Kind) -> tuple[Document, ExportRequest] | None:
+    def _ask(
+        self, kind: Kind, dialog: type[ExportDialog] = ExportDialog
+    ) -> tuple[Document, ExportRequest] | None:
         window = self._window
         document = window.document
         if document is None:
             return None
-        request = ExportDialog.ask(window, kind, window.settings, document, window.ops.run)
+        request = dialog.ask(window, kind, window.settings, document, window.ops.run)
         if request is None or window.document is not document:
             return None
         return document, request
@@ -92,41 +87,21 @@ class Exporter(QObject):
             settings.export_folder = target.parent
         return target
 
-    # --- PDF --------------------------------------------------------------------------
-
-    def export_pdf(self) -> None:
-        asked = self._ask("pdf")
-        if asked is None:
-            return
-        document, request = asked
-        target = self._target(document, "pdf", request.since_last_session)
-        if target is None:
-            return
-
-        def done(pages: int) -> None:
-            self._status(
-                self.tr("The PDF (%1 pages) was saved as %2")
-                .replace("%1", str(pages))
-                .replace("%2", str(target))
-            )
-            if request.open_when_done:
-                open_externally(target)
-
-        self._write_pdf(document, request, target, done)
-
-    def _write_pdf(
+    def _run_with_progress(
         self,
-        document: Document,
-        request: ExportRequest,
-        target: Path,
-        on_done: Callable[[int], None],
-        on_stopped: Callable[[], None] | None = None,
+        name: str,
+        title: str,
+        label: str,
+        work: ProgressWork,
+        on_done: Callable[[Any], None],
+        on_failed: Callable[[WorkbookError], None],
     ) -> None:
-        """Write the PDF on a worker with a progress bar and Cancel."""
+        """Run `work(progress, cancelled)` on a worker behind a window-modal progress bar
+        whose Cancel sets `cancelled`; the outcome arrives on the GUI thread."""
         window = self._window
-        progress = QProgressDialog(self.tr("Writing the PDF…"), self.tr("Cancel"), 0, 0, window)
-        progress.setObjectName("pdf-progress")
-        progress.setWindowTitle(self.tr("Export a PDF"))
+        progress = QProgressDialog(label, self.tr("Cancel"), 0, 0, window)
+        progress.setObjectName(name)
+        progress.setWindowTitle(title)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
@@ -141,118 +116,178 @@ class Exporter(QObject):
             progress.setValue(done)
 
         relay.moved.connect(moved)
-        workbook = document.workbook
-        options = request.options
-        since = request.since_last_session
-
-        def work() -> int:
-            from iptwork.report import PdfChoice, export_pdf
-
-            return export_pdf(
-                workbook,
-                options,
-                target,
-                choice=PdfChoice.summary() if since else None,
-                progress=lambda done, total: relay.moved.emit(done, total),
-                cancelled=stop.is_set,
-            )
 
         def finish() -> None:
             self.progress = None
+            self._stop = None
             progress.close()
             progress.deleteLater()
             relay.deleteLater()
             self.busy_changed.emit(False)
 
-        def done(pages: int) -> None:
+        def done(result: Any) -> None:
             finish()
-            on_done(pages)
+            on_done(result)
+
+        def failed(error: WorkbookError) -> None:
+            finish()
+            on_failed(error)
+
+        self.progress = progress
+        self._stop = stop
+        self.busy_changed.emit(True)
+        window.ops.run(
+            lambda: work(lambda done, total: relay.moved.emit(done, total), stop.is_set),
+            done,
+            failed,
+        )
+        progress.show()
+
+    # --- PDF --------------------------------------------------------------------------
+
+    def export_pdf(self) -> None:
+        asked = self._ask("pdf")
+        if asked is None:
+            return
+        document, request = asked
+        target = self._target(document, "pdf", request.since_last_session)
+        if target is None:
+            return
+
+        def done(pages: int, _data: bytes) -> None:
+            self._status(
+                self.tr("The PDF (%1 pages) was saved as %2")
+                .replace("%1", str(pages))
+                .replace("%2", str(target))
+            )
+            if request.open_when_done:
+                open_externally(target)
+
+        self._build_pdf(document, request, done, target)
+
+    def _build_pdf(
+        self,
+        document: Document,
+        request: ExportRequest,
+        on_done: Callable[[int, bytes], None],
+        target: Path | None = None,
+    ) -> None:
+        """Build the PDF on a worker with a progress bar and Cancel: into `target`, or
+        into memory when there is none (printing). `on_done(pages, data)` gets the bytes
+        built in memory (empty for a file)."""
+        workbook = document.workbook
+        options = request.options
+        since = request.since_last_session
+
+        def work(
+            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+        ) -> tuple[int, bytes]:
+            from iptwork.report import PdfChoice, export_pdf
+
+            memory = io.BytesIO() if target is None else None
+            pages = export_pdf(
+                workbook,
+                options,
+                target if memory is None else memory,
+                choice=PdfChoice.summary() if since else None,
+                progress=progress,
+                cancelled=cancelled,
+            )
+            return pages, b"" if memory is None else memory.getvalue()
 
         def failed(error: WorkbookError) -> None:
             from iptwork.report import PdfCancelled
 
-            finish()
-            if on_stopped is not None:
-                on_stopped()
             if isinstance(error, PdfCancelled):
-                self._status(self.tr("The export was cancelled; nothing was written."))
+                self._status(
+                    self.tr("The export was cancelled; nothing was written.")
+                    if target is not None
+                    else self.tr("Printing was cancelled; nothing was printed.")
+                )
+            elif target is not None:
+                alerts.problem(self._window, self.tr("The PDF was not saved"), str(error))
             else:
-                alerts.problem(window, self.tr("The PDF was not saved"), str(error))
+                alerts.problem(self._window, self.tr("Nothing was printed"), str(error))
 
-        self.progress = progress
-        self.busy_changed.emit(True)
-        window.ops.run(work, done, failed)
-        progress.show()
+        self._run_with_progress(
+            "pdf-progress",
+            self.tr("Export a PDF") if target is not None else self.tr("Print"),
+            self.tr("Writing the PDF…") if target is not None else self.tr("Preparing the pages…"),
+            work,
+            lambda result: on_done(*result),
+            failed,
+        )
 
     # --- printing ---------------------------------------------------------------------
 
     def print_workbook(self) -> None:
-        window = self._window
-        document = window.document
+        """File ▸ Print: the export choices, the PDF built in memory, Qt's print dialog,
+        then the pages painted onto the printer."""
+        document = self._window.document
         if document is None:
             return
-        if document.workbook.encrypted:
-            choice = alerts.choose(
-                window,
-                self.tr("Print"),
-                self.tr(
-                    "This workbook is protected with a password. To print it, iptwork would "
-                    "have to put an unprotected copy in a temporary folder, so it does not.\n\n"
-                    "Export a PDF to a place you choose instead and print it from your PDF "
-                    "viewer; delete it when you no longer need it."
-                ),
-                [("export", self.tr("Export a PDF…"))],
-            )
-            if choice == "export":
-                self.export_pdf()
-            return
-        asked = self._ask("print")
+        # A protected workbook prints too (nothing goes to disk); its dialog says what the
+        # printing system may keep.
+        protected = document.workbook.encrypted
+        asked = self._ask("print", printing.PrintOptionsDialog if protected else ExportDialog)
         if asked is None:
             return
         document, request = asked
-        folder = Path(tempfile.mkdtemp(prefix="iptwork-print-"))  # readable by us only
-        target = folder / f"{document.path.stem}.pdf"
-        self._write_pdf(
-            document,
-            request,
-            target,
-            lambda _pages: self._print_file(target, folder),
-            lambda: shutil.rmtree(folder, ignore_errors=True),
-        )
+        name = document.path.stem
+        self._build_pdf(document, request, lambda pages, data: self._print(name, pages, data))
 
-    def _print_file(self, target: Path, folder: Path) -> None:
-        if not qt_pdf_available():
-            # No PDF renderer in PySide6-Essentials: the system's PDF viewer prints it.
-            self._print_folders.append(folder)
-            if open_externally(target):
-                self._status(
-                    self.tr(
-                        "The PDF is open in your PDF viewer: print it from there. Its "
-                        "temporary copy is deleted when you close the workbook."
-                    ),
-                    15000,
+    def _print(self, name: str, pages: int, data: bytes) -> None:
+        window = self._window
+        printer = printing.new_printer(name)
+        if not printing.ask_printer(window, printer, pages):
+            self._status(self.tr("Nothing was printed."))
+            return
+        problem = printing.printer_problem(printer)
+        if problem is not None:
+            alerts.problem(window, self.tr("Nothing was printed"), problem)
+            return
+        max_dpi = self.print_max_dpi
+
+        def work(
+            progress: Callable[[int, int], None], cancelled: Callable[[], bool]
+        ) -> printing.Printed:
+            return printing.print_pdf(
+                data, printer, max_dpi=max_dpi, progress=progress, cancelled=cancelled
+            )
+
+        def done(printed: printing.Printed) -> None:
+            if printed.to_file:
+                text = self.tr("The printout (%1 pages) was saved as %2").replace(
+                    "%2", printed.to_file
                 )
             else:
-                alerts.problem(
-                    self._window,
-                    self.tr("Nothing could show the PDF"),
-                    self.tr(
-                        "No program on this computer opened the PDF. Export it with File ▸ "
-                        "Export PDF… and print it from a PDF viewer."
-                    ),
+                text = self.tr("%1 pages were sent to the printer %2.").replace(
+                    "%2", printed.printer
                 )
-            return
-        try:
-            data = QByteArray(target.read_bytes())
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)  # in memory now: no copy on disk
-        print_pdf_bytes(self._window, data)
+            self._status(text.replace("%1", str(printed.sheets)), 15000)
+
+        def failed(error: WorkbookError) -> None:
+            if not isinstance(error, printing.PrintCancelled):
+                alerts.problem(window, self.tr("Nothing more was printed"), str(error))
+            elif error.withdrawn:
+                self._status(self.tr("Printing was cancelled; nothing was printed."))
+            else:
+                self._status(
+                    self.tr(
+                        "Printing was cancelled. The %1 pages already sent may still come "
+                        "out; the printer's queue can stop them."
+                    ).replace("%1", str(error.sent)),
+                    15000,
+                )
+
+        self._run_with_progress(
+            "print-progress", self.tr("Print"), self.tr("Printing…"), work, done, failed
+        )
 
     def cleanup(self) -> None:
-        """Delete the temporary PDFs left for the system viewer (workbook closed, app quit)."""
-        for folder in self._print_folders:
-            shutil.rmtree(folder, ignore_errors=True)
-        self._print_folders.clear()
+        """Stop a PDF or a printout still being made (the workbook closes, the app quits)."""
+        if self._stop is not None:
+            self._stop.set()
 
     # --- JSON and CSV -----------------------------------------------------------------
 
@@ -337,36 +372,3 @@ class Exporter(QObject):
                 alerts.problem(window, self.tr("Nothing was imported"), str(error)),
             ),
         )
-
-
-def print_pdf_bytes(parent: Any, data: QByteArray) -> None:
-    """Print a PDF held in memory through Qt's print dialog (needs QtPdf)."""
-    from PySide6.QtPdf import QPdfDocument
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    dialog = QPrintDialog(printer, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return
-    buffer = QBuffer(parent)
-    buffer.setData(data)
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    pdf = QPdfDocument(parent)
-    pdf.load(buffer)
-    first = max(printer.fromPage(), 1) - 1 if printer.fromPage() else 0
-    last = min(printer.toPage() or pdf.pageCount(), pdf.pageCount()) - 1
-    painter = QPainter(printer)
-    try:
-        for number in range(first, last + 1):
-            if number > first:
-                printer.newPage()
-            area = painter.viewport()
-            page = pdf.pagePointSize(number)
-            scale = min(area.width() / page.width(), area.height() / page.height())
-            size = QSize(int(page.width() * scale), int(page.height() * scale))
-            image = pdf.render(number, size)
-            painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
-    finally:
-        painter.end()
-        pdf.close()
-        buffer.close()
