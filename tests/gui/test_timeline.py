@@ -56,7 +56,7 @@ def test_events_are_added_edited_and_deleted_undoably(
     assert (event.on, event.kind, event.approximate) == (date(2025, 3, 1), "transition", True)
     assert event.note == "Started the new job"
     view = opened.timeline
-    assert opened.tabs.currentWidget() is view
+    assert view.isVisible()
     assert view.model.rowCount() == 1
     assert view.model.index(0, 0).data() == "about Mar 2025"
     assert view.model.index(0, 1).data() == "Change in life"

@@ -1,23 +1,28 @@
 """The composition root of the desktop app.
 
 `run_gui(path)` is what `iptwork [PATH]` calls: it builds the QApplication, the settings
-and the main window, shows the window at once, and then opens PATH, or the last workbook,
-or shows the welcome page. Nothing here is a module-level singleton, so tests build their
-own window with their own settings file.
+and the main window (in the theme and text size chosen in Preferences, so nothing flashes),
+shows the window at once, and then opens PATH, or the last workbook, or shows the welcome
+page. A file that cannot be opened (missing, foreign, damaged) ends in a calm message and
+the welcome page; settings that cannot be kept are said on the welcome page. Nothing here
+is a module-level singleton, so tests build their own window with their own settings file.
 """
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import socket
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, QSocketNotifier, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from iptwork.ui import alerts
+from iptwork.ui import alerts, theme
 from iptwork.ui.app_icon import app_icon
 from iptwork.ui.gc_guard import MainThreadCollector
 from iptwork.ui.main_window import MainWindow
@@ -27,6 +32,10 @@ from iptwork.ui.settings import Settings
 def start(path: Path | None, settings: Settings) -> MainWindow:
     """Show the main window, then open `path` (or the last workbook) right after."""
     window = MainWindow(settings)
+    problem = settings.problem()
+    if problem:
+        window.welcome.set_notice(problem)
+        window.statusBar().showMessage(problem, 30000)
     window.show()
     target = path
     if target is None:
@@ -111,6 +120,32 @@ def install_crash_handler(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
+class _Terminate(QObject):
+    """A logout, shutdown or `kill` (SIGTERM, SIGHUP) closes the window as the user would:
+    what editors hold is saved and the workbook's lock is released. Python runs signal
+    handlers only when it gets control, so Qt watches the signal's wake-up byte for it."""
+
+    def __init__(self, app: QApplication, window: QWidget) -> None:
+        super().__init__(app)
+        self._reader, self._writer = socket.socketpair()
+        self._reader.setblocking(False)
+        self._writer.setblocking(False)
+        signal.set_wakeup_fd(self._writer.fileno())
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), lambda _n, _f: self._close(window))
+
+    def _drain(self) -> None:
+        with contextlib.suppress(OSError):
+            self._reader.recv(256)
+
+    @staticmethod
+    def _close(window: QWidget) -> None:
+        QTimer.singleShot(0, window.close)
+
+
 def run_gui(path: Path | None, *, settings_file: Path | None = None) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -121,9 +156,11 @@ def run_gui(path: Path | None, *, settings_file: Path | None = None) -> int:
     app.setDesktopFileName("iptwork")
     app.setWindowIcon(app_icon())
     settings = Settings.at(settings_file) if settings_file else Settings.default()
+    theme.apply(settings.theme, settings.text_size, app)
     collector = MainThreadCollector(app)
     window = start(path, settings)
     install_crash_handler(window)
+    _Terminate(app, window)
     try:
         return app.exec()
     finally:

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QItemSelectionModel,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from iptwork.store import records as r
-from iptwork.ui import labels, search_results
+from iptwork.ui import labels, search_results, theme
 from iptwork.ui.record_table import ID_ROLE, ROOT, Index
 
 if TYPE_CHECKING:
@@ -169,7 +170,9 @@ class InteractionListModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor("#6b6b6b") if column == "said" and not row.said else None
+            if column == "said" and not row.said:
+                return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+            return None
         text = self._text(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             return text if column in ("said", "problems", "people") and text else None
@@ -205,7 +208,9 @@ def render_interaction(
     problem_labels: dict[str, str],
     follow_up_title: str = "",
 ) -> str:
-    """The whole interaction as HTML; every user text escaped, line breaks kept."""
+    """The whole interaction as HTML; every user text escaped, line breaks kept; its tints
+    follow the light or dark theme."""
+    tints = theme.tints()
 
     def text(value: str) -> str:
         return html.escape(value).replace("\n", "<br>")
@@ -232,9 +237,9 @@ def render_interaction(
     if i.intended.strip() or i.heard.strip():
         parts.append(
             "<table width='100%' cellspacing='0' cellpadding='6'><tr>"
-            f"<td width='50%' valign='top' bgcolor='#eef4fb'><b>{html.escape(tr('What I wanted'))}"
-            f"</b><br>{text(i.intended)}</td>"
-            f"<td width='50%' valign='top' bgcolor='#fdf1e7'><b>"
+            f"<td width='50%' valign='top' bgcolor='{tints.mine}'><b>"
+            f"{html.escape(tr('What I wanted'))}</b><br>{text(i.intended)}</td>"
+            f"<td width='50%' valign='top' bgcolor='{tints.theirs}'><b>"
             f"{html.escape(tr('What I took them to mean'))}</b><br>{text(i.heard)}</td>"
             "</tr></table>"
         )
@@ -281,7 +286,13 @@ class FilterBar(QWidget):
         self.focus.setAccessibleName(self.tr("Filter by problem area"))
         self.problem = QComboBox()
         self.problem.setAccessibleName(self.tr("Filter by communication problem"))
-        self.problem.setMaximumWidth(260)
+        for combo in (self.person, self.focus, self.problem):
+            # Long problem-area titles must not squeeze the search field: the box keeps a
+            # modest width and its list opens wide enough to read every choice.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(16)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Search the words…"))
         self.text.setAccessibleName(self.tr("Search text"))
@@ -295,6 +306,7 @@ class FilterBar(QWidget):
         self.text.textChanged.connect(lambda _t: self._debounce.start())
         for combo in (self.person, self.focus, self.problem):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+            combo.currentTextChanged.connect(combo.setToolTip)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.changed.emit())
         layout = QHBoxLayout(self)
@@ -356,6 +368,8 @@ class FilterBar(QWidget):
                 combo.addItem(text, key)
             found = combo.findData(current) if current else 0
             combo.setCurrentIndex(max(found, 0))
+            combo.setToolTip(combo.currentText())
+            combo.view().setMinimumWidth(min(combo.view().sizeHintForColumn(0) + 24, 640))
             combo.blockSignals(False)
             if current and found < 0:
                 self.changed.emit()
@@ -625,6 +639,11 @@ class InteractionsView(QWidget):
         rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
         return [str(self.model.data(index, ID_ROLE)) for index in rows]
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_selected()  # its tints follow the theme
+
     def _show_selected(self) -> None:
         interaction_id = self.current_id()
         self.edit_button.setEnabled(interaction_id is not None)
@@ -632,7 +651,7 @@ class InteractionsView(QWidget):
         document = self._document
         if interaction_id is None or document is None:
             hint = html.escape(self.tr("Pick an interaction to read it in full."))
-            self.detail.setHtml(f"<p style='color:#6b6b6b'>{hint}</p>")
+            self.detail.setHtml(f"<p style='color:{theme.tints().muted}'>{hint}</p>")
             return
         self._wanted_selection = interaction_id
         interaction = document.interaction(interaction_id)

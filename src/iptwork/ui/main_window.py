@@ -24,33 +24,45 @@ from PySide6.QtWidgets import (
 from iptwork.store import records as r
 from iptwork.store.errors import (
     PasswordRequired,
+    ReadOnlyWorkbook,
     WorkbookError,
     WorkbookNotFound,
     WrongPassword,
 )
 from iptwork.ui import alerts
 from iptwork.ui.actions import ActionRegistry
-from iptwork.ui.focus_view import FocusView, NewFocusDialog
-from iptwork.ui.interactions_view import InteractionsView
-from iptwork.ui.inventory import InventoryView, PersonDialog
+from iptwork.ui.lazy_tabs import LazyTabs
 from iptwork.ui.ops import Ops
 from iptwork.ui.settings import Settings
 from iptwork.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
+    from iptwork.ui.exporting import Exporter
+    from iptwork.ui.focus_view import FocusView
+    from iptwork.ui.interactions_view import InteractionsView
+    from iptwork.ui.inventory import InventoryView
+    from iptwork.ui.patterns_view import PatternsView
+    from iptwork.ui.questionnaire import QuestionnairesView
+    from iptwork.ui.review_mode import ReviewPage
+    from iptwork.ui.sessions_view import SessionsView
+    from iptwork.ui.sheets_view import SheetsView
+    from iptwork.ui.timeline_view import TimelineView
 
+#: Palette roles and translucent tints only, so that it reads in the light and the dark
+#: theme alike (ui/theme.py sets the style sheet again when the palette changes).
 STYLE = """
-QLabel[role="hint"] { color: #56616c; }
+QLabel[role="hint"] { color: palette(placeholder-text); }
 QLabel[role="problem"] {
-    color: #7a1d12; background: #fdece8; border: 1px solid #f2b8ab;
-    border-radius: 4px; padding: 6px;
+    color: palette(window-text); background: rgba(213, 94, 0, 0.13);
+    border: 1px solid rgba(213, 94, 0, 0.55); border-radius: 4px; padding: 6px;
 }
 QLabel[role="note"] {
-    background: #eaf2fb; border: 1px solid #c4d8ee; border-radius: 4px; padding: 6px;
+    color: palette(window-text); background: rgba(0, 114, 178, 0.12);
+    border: 1px solid rgba(0, 114, 178, 0.45); border-radius: 4px; padding: 6px;
 }
-QLabel#empty-note { color: #56616c; font-size: 13pt; }
-QTabWidget::pane { border-top: 1px solid #c9cfd6; }
+QLabel#empty-note { color: palette(placeholder-text); font-size: 13pt; }
+QTabWidget::pane { border-top: 1px solid palette(mid); }
 """
 
 
@@ -75,24 +87,26 @@ class MainWindow(QMainWindow):
         self.welcome.recent_requested.connect(self.open_path)
         self.opening = QLabel()
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.interactions = InteractionsView(self.ops)
-        self.interactions.edit_requested.connect(self.edit_interaction)
-        self.interactions.delete_requested.connect(self.delete_interactions)
-        self.inventory = InventoryView()
-        self.inventory.add_requested.connect(self.add_person)
-        self.inventory.edit_requested.connect(self.edit_person)
-        self.inventory.delete_requested.connect(self.delete_person)
-        self.inventory.move_requested.connect(self.move_person)
-        self.focus_view = FocusView()
-        self.focus_view.add_requested.connect(self.add_focus)
-        self.focus_view.delete_requested.connect(self.delete_focus)
-        self.focus_view.edited.connect(self.update_focus)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.interactions, self.tr("&Interactions"))
-        self.tabs.addTab(self.inventory, self.tr("&People"))
-        self.tabs.addTab(self.focus_view, self.tr("&Focus"))
-        self.tabs.currentChanged.connect(lambda _i: self.focus_view.editor.flush())
+        # Each view is built (and its module imported) when it is first shown or used, so
+        # the window appears at once; `_build` makes them and `_load` fills them.
+        self.views = LazyTabs(self.tabs)
+        for key, text in (
+            ("interactions", self.tr("&Interactions")),
+            ("inventory", self.tr("&People")),
+            ("focus", self.tr("&Focus")),
+            ("patterns", self.tr("P&atterns")),
+            ("sessions", self.tr("&Sessions")),
+            ("questionnaires", self.tr("&Questionnaires")),
+            ("timeline", self.tr("&Timeline")),
+            ("sheets", self.tr("F&ormulation and ending")),
+        ):
+            self.views.add(key, text, lambda k=key: self._build(k))
+        self.tabs.currentChanged.connect(lambda _i: self._flush_editors())
+        self._review: ReviewPage | None = None
+        self._exporter: Exporter | None = None
+        self._marks_into_latest = False
         self.pages = QStackedWidget()
         for page in (self.welcome, self.opening, self.tabs):
             self.pages.addWidget(page)
@@ -109,9 +123,155 @@ class MainWindow(QMainWindow):
         geometry = settings.window_geometry
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1280, 820)
-        splitter = settings.splitter_state
-        if not splitter.isEmpty():
-            self.interactions.splitter.restoreState(splitter)
+
+    # --- the views, built on first use --------------------------------------------------
+
+    @property
+    def interactions(self) -> InteractionsView:
+        return self.views.view("interactions")  # type: ignore[return-value]
+
+    @property
+    def inventory(self) -> InventoryView:
+        return self.views.view("inventory")  # type: ignore[return-value]
+
+    @property
+    def focus_view(self) -> FocusView:
+        return self.views.view("focus")  # type: ignore[return-value]
+
+    @property
+    def patterns(self) -> PatternsView:
+        return self.views.view("patterns")  # type: ignore[return-value]
+
+    @property
+    def sessions_view(self) -> SessionsView:
+        return self.views.view("sessions")  # type: ignore[return-value]
+
+    @property
+    def questionnaires(self) -> QuestionnairesView:
+        return self.views.view("questionnaires")  # type: ignore[return-value]
+
+    @property
+    def timeline(self) -> TimelineView:
+        return self.views.view("timeline")  # type: ignore[return-value]
+
+    @property
+    def sheets(self) -> SheetsView:
+        return self.views.view("sheets")  # type: ignore[return-value]
+
+    @property
+    def review(self) -> ReviewPage:
+        if self._review is None:
+            from iptwork.ui.review_mode import ReviewPage
+
+            self._review = ReviewPage()
+            self._review.leave_requested.connect(self.leave_review)
+            self._review.note_edited.connect(self._save_note)
+            self._review.mark_requested.connect(self._mark_reviewed_now)
+            self.pages.addWidget(self._review)
+        return self._review
+
+    @property
+    def exporter(self) -> Exporter:
+        if self._exporter is None:
+            from iptwork.ui.exporting import Exporter
+
+            self._exporter = Exporter(self)
+        return self._exporter
+
+    def _build(self, key: str) -> QWidget:
+        """Make the view for the tab `key`, wire it to the window and fill it."""
+        view: Any
+        if key == "interactions":
+            from iptwork.ui.interactions_view import InteractionsView
+
+            view = InteractionsView(self.ops)
+            view.edit_requested.connect(self.edit_interaction)
+            view.delete_requested.connect(self.delete_interactions)
+            self.actions.scope("interaction.delete", view.table)
+            splitter = self.settings.splitter_state
+            if not splitter.isEmpty():
+                view.splitter.restoreState(splitter)
+        elif key == "inventory":
+            from iptwork.ui.inventory import InventoryView
+
+            view = InventoryView()
+            view.add_requested.connect(self.add_person)
+            view.edit_requested.connect(self.edit_person)
+            view.delete_requested.connect(self.delete_person)
+            view.move_requested.connect(self.move_person)
+            self.actions.scope("person.delete", view.table)
+        elif key == "focus":
+            from iptwork.ui.focus_view import FocusView
+
+            view = FocusView()
+            view.add_requested.connect(self.add_focus)
+            view.delete_requested.connect(self.delete_focus)
+            view.edited.connect(self.update_focus)
+        elif key == "patterns":
+            from iptwork.ui.patterns_view import PatternsView
+
+            view = PatternsView(self.ops)
+            view.edit_requested.connect(self.edit_interaction)
+        elif key == "sessions":
+            from iptwork.ui.sessions_view import SessionsView
+
+            view = SessionsView()
+            view.new_requested.connect(self.new_session)
+            view.edit_requested.connect(self.edit_session)
+            view.delete_requested.connect(self.delete_session)
+            view.mark_requested.connect(self._mark_in_session)
+            view.snapshot_requested.connect(self.snapshot_circle)
+            view.review_requested.connect(self.enter_review)
+        elif key == "questionnaires":
+            from iptwork.ui.questionnaire import QuestionnairesView
+
+            view = QuestionnairesView(self.ops)
+            view.take_requested.connect(self.take_questionnaire)
+            view.mood_requested.connect(self.rate_mood)
+            view.delete_requested.connect(self.delete_score)
+        elif key == "timeline":
+            from iptwork.ui.timeline_view import TimelineView
+
+            view = TimelineView(self.ops)
+            view.add_requested.connect(self.add_event)
+            view.edit_requested.connect(self.edit_event)
+            view.delete_requested.connect(self.delete_event)
+        else:
+            from iptwork.ui.sheets_view import SheetsView
+
+            view = SheetsView()
+            view.formulation_edited.connect(self._save_formulation)
+            view.termination_edited.connect(self._save_termination)
+        if self.document is not None:
+            self._load(key, view)
+        return view
+
+    def _load(self, key: str, view: Any) -> None:
+        """Fill a built view from the open workbook, or empty it when none is open."""
+        document = self.document
+        if key == "inventory":
+            view.set_people(document.people() if document else [])
+        elif key == "focus":
+            if document is None:
+                view.set_data([], [])
+            else:
+                view.set_data(document.focuses(), document.people())
+        else:
+            view.set_document(document)
+
+    def _flush_editors(self) -> None:
+        """Save what open editors still hold (before undo, a tab change, locking)."""
+        focus = self.views.built_view("focus")
+        if focus is not None:
+            focus.editor.flush()  # type: ignore[attr-defined]
+        sheets = self.views.built_view("sheets")
+        if sheets is not None:
+            sheets.flush()  # type: ignore[attr-defined]
+        if self._review is not None:
+            self._review.flush()
+
+    def _in_review(self) -> bool:
+        return self._review is not None and self.pages.currentWidget() is self._review
 
     # --- actions and menus ------------------------------------------------------------
 
@@ -146,10 +306,31 @@ class MainWindow(QMainWindow):
             self.close_workbook,
             shortcut=key.Close,
             needs_workbook=True,
+            tip=self.tr("Close this workbook; everything in it is already saved"),
         )
-        add("file.quit", self.tr("&Quit"), self.close, shortcut=key.Quit)
-        add("edit.undo", self.tr("&Undo"), self.undo, shortcut=key.Undo, needs_workbook=True)
-        add("edit.redo", self.tr("&Redo"), self.redo, shortcut=key.Redo, needs_workbook=True)
+        add(
+            "file.quit",
+            self.tr("&Quit"),
+            self.close,
+            shortcut=key.Quit,
+            tip=self.tr("Close iptwork; everything is already saved"),
+        )
+        add(
+            "edit.undo",
+            self.tr("&Undo"),
+            self.undo,
+            shortcut=key.Undo,
+            needs_workbook=True,
+            tip=self.tr("Take back the last change"),
+        )
+        add(
+            "edit.redo",
+            self.tr("&Redo"),
+            self.redo,
+            shortcut=key.Redo,
+            needs_workbook=True,
+            tip=self.tr("Make the change you took back again"),
+        )
         add(
             "interaction.new",
             self.tr("&Write down an interaction…"),
@@ -164,6 +345,7 @@ class MainWindow(QMainWindow):
             self.edit_interaction,
             shortcut="Ctrl+E",
             needs_workbook=True,
+            tip=self.tr("Change what is written in the interaction you picked"),
         )
         add(
             "interaction.delete",
@@ -171,16 +353,30 @@ class MainWindow(QMainWindow):
             lambda: self.delete_interactions(self.interactions.selected_ids()),
             shortcut=key.Delete,
             needs_workbook=True,
+            tip=self.tr("Delete the interactions you picked (Undo brings them back)"),
         )
-        add("person.add", self.tr("Add a &person…"), self.add_person, needs_workbook=True)
+        add(
+            "person.add",
+            self.tr("Add a &person…"),
+            self.add_person,
+            needs_workbook=True,
+            tip=self.tr("Add someone who matters in your life to your inventory"),
+        )
         add(
             "person.delete",
             self.tr("Delete the person…"),
             lambda: self._delete_current_person(),
             shortcut=key.Delete,
             needs_workbook=True,
+            tip=self.tr("Delete the person you picked (Undo brings them back)"),
         )
-        add("focus.add", self.tr("Add a &focus…"), self.add_focus, needs_workbook=True)
+        add(
+            "focus.add",
+            self.tr("Add a &focus…"),
+            self.add_focus,
+            needs_workbook=True,
+            tip=self.tr("Choose a problem area to work on: grief, a dispute, a change, loneliness"),
+        )
         for number, (name, text) in enumerate(
             (
                 ("view.interactions", self.tr("&Interactions")),
@@ -195,8 +391,11 @@ class MainWindow(QMainWindow):
                 shortcut=f"Ctrl+{number + 1}",
                 needs_workbook=True,
             )
-        self.actions.scope("interaction.delete", self.interactions.table)
-        self.actions.scope("person.delete", self.inventory.table)
+        for name in ("interaction.delete", "person.delete"):
+            # Delete deletes what the focused list shows: `_build` ties each to its list.
+            action = self.actions[name]
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.removeAction(action)
         self.actions.set_workbook_open(False)
 
     def _make_menus(self) -> None:
@@ -233,6 +432,42 @@ class MainWindow(QMainWindow):
         for name in ("interaction.new", "person.add", "focus.add"):
             toolbar.addAction(self.actions[name])
         self._add_course_menus(bar, view_menu, toolbar)
+
+        def guide(topic: str | None = None) -> None:
+            from iptwork.ui.help_guide import show_guide
+
+            show_guide(self, topic)
+
+        def about() -> None:
+            from iptwork.ui.about import AboutDialog
+
+            AboutDialog.ask(self)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        for name, text, slot, shortcut, tip in (
+            (
+                "help.guide",
+                self.tr("iptwork &guide"),
+                guide,
+                QKeySequence.StandardKey.HelpContents,
+                self.tr("How to write down a conversation, and what each part of iptwork is for"),
+            ),
+            (
+                "help.crisis",
+                self.tr("If you are in &crisis"),
+                lambda: guide("15-crisis"),
+                None,
+                self.tr("What to do if you might not be safe: iptwork is not a crisis service"),
+            ),
+            (
+                "help.about",
+                self.tr("&About iptwork"),
+                about,
+                None,
+                self.tr("Version, licence and the questionnaires' copyright"),
+            ),
+        ):
+            help_menu.addAction(self.actions.add(name, text, slot, shortcut=shortcut, tip=tip))
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -322,6 +557,22 @@ class MainWindow(QMainWindow):
                     return False
                 force_lock = choice == "force"
                 read_only = choice == "read_only"
+            except ReadOnlyWorkbook as error:
+                # Its folder takes no writing (a read-only share, a CD): reading still works.
+                if read_only:
+                    alerts.problem(self, self.tr("The workbook could not be opened"), str(error))
+                    self._show_welcome()
+                    return False
+                choice = alerts.choose(
+                    self,
+                    self.tr("The workbook cannot be changed here"),
+                    str(error),
+                    [("read_only", self.tr("Open read-only"))],
+                )
+                if choice is None:
+                    self._show_welcome()
+                    return False
+                read_only = True
             except WorkbookError as error:
                 alerts.problem(self, self.tr("The workbook could not be opened"), str(error))
                 if isinstance(error, WorkbookNotFound):
@@ -372,13 +623,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{document.path.name} — iptwork")
         self.setWindowFilePath(str(document.path))
         self.actions.set_workbook_open(True)
-        self.pages.setCurrentWidget(self.tabs)
-        self.interactions.set_document(document)
-        self.patterns.set_document(document)
-        self._course_attach(document)
-        self._reload(frozenset({"people", "focuses"}))
-        self._update_undo()
+        for key, view in self.views.built_items():
+            self._load(key, view)
         self.tabs.setCurrentIndex(0)
+        self.pages.setCurrentWidget(self.tabs)
+        self._update_undo()
         self.interactions.table.setFocus()
         self.security.attached(document)
 
@@ -387,15 +636,18 @@ class MainWindow(QMainWindow):
         document = self.document
         if document is None:
             return
-        self.focus_view.editor.flush()
-        self._course_detach()
+        self._flush_editors()
+        if self._in_review():
+            self.pages.setCurrentWidget(self.tabs)
+        if self._review is not None:
+            self._review.clear()
+        self.actions["review.toggle"].setChecked(False)
         self.ops.wait()
         self.document = None
-        self.interactions.set_document(None)
-        self.patterns.set_document(None)
-        self.exporter.cleanup()
-        self.inventory.set_people([])
-        self.focus_view.set_data([], [])
+        for key, view in self.views.built_items():
+            self._load(key, view)
+        if self._exporter is not None:
+            self._exporter.cleanup()
         self.actions.set_workbook_open(False)
         self.security.detached()
         document.changed.disconnect(self._on_changed)
@@ -425,20 +677,15 @@ class MainWindow(QMainWindow):
     # --- changes ----------------------------------------------------------------------
 
     def _on_changed(self, kinds: frozenset[str]) -> None:
-        self._reload(kinds)
-        self.interactions.on_changed(kinds)
-        self.patterns.on_changed(kinds)
-        self._course_changed(kinds)
+        for key, view in self.views.built_items():
+            if key in ("inventory", "focus"):
+                if kinds & {"people", "focuses"}:
+                    self._load(key, view)
+            else:
+                view.on_changed(kinds)  # type: ignore[attr-defined]
+        if self._in_review() and kinds & {"interactions", "sessions", "people"}:
+            self.review.refresh()
         self.statusBar().showMessage(self.tr("Saved"), 3000)
-
-    def _reload(self, kinds: frozenset[str]) -> None:
-        document = self.document
-        if document is None:
-            return
-        if kinds & {"people", "focuses"}:
-            people = document.people()
-            self.inventory.set_people(people)
-            self.focus_view.set_data(document.focuses(), people)
 
     def _update_undo(self) -> None:
         document = self.document
@@ -461,8 +708,7 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.document is not None:
-            self.focus_view.editor.flush()
-            self._course_flush()
+            self._flush_editors()
             self.document.undo_stack.undo()
 
     def redo(self) -> None:
@@ -510,7 +756,7 @@ class MainWindow(QMainWindow):
         )
         if result is not None and self.document is document and document.add_interaction(result):
             self._keep_draft(path, None)
-            self.tabs.setCurrentWidget(self.interactions)
+            self.views.show("interactions")
             self.interactions.filters.clear()
             self.interactions._wanted_selection = result.id
             self.statusBar().showMessage(self.tr("Saved. Thank you for writing it down."), 5000)
@@ -532,6 +778,7 @@ class MainWindow(QMainWindow):
             add_person=self._add_person_named,
             add_word=self._add_word,
             add_problem=self._add_problem,
+            read_only=document.workbook.read_only,
         )
         if new is not None:
             document.update_interaction(old, new)
@@ -552,15 +799,19 @@ class MainWindow(QMainWindow):
     # --- people -----------------------------------------------------------------------
 
     def _person(self, person_id: str) -> r.Person | None:
-        return next((p for p in self.inventory.model.people() if p.id == person_id), None)
+        document = self.document
+        people = document.people() if document is not None else []
+        return next((p for p in people if p.id == person_id), None)
 
     def _taken_names(self) -> list[str]:
-        return [p.name for p in self.inventory.model.people()]
+        return [p.name for p in self.document.people()] if self.document is not None else []
 
     def add_person(self) -> None:
         document = self.document
         if document is None:
             return
+        from iptwork.ui.inventory import PersonDialog
+
         person = PersonDialog.ask(self, None, self._taken_names())
         if person is not None and document.add_person(person):
             self.inventory.circle.set_current(person.id)
@@ -571,6 +822,8 @@ class MainWindow(QMainWindow):
         old = self._person(person_id)
         if document is None or old is None:
             return
+        from iptwork.ui.inventory import PersonDialog
+
         new = PersonDialog.ask(self, old, self._taken_names())
         if new is not None:
             document.update_person(old, new)
@@ -635,9 +888,11 @@ class MainWindow(QMainWindow):
         document = self.document
         if document is None:
             return
+        from iptwork.ui.focus_view import NewFocusDialog
+
         focus = NewFocusDialog.ask(self)
         if focus is not None and document.add_focus(focus) is not None:
-            self.tabs.setCurrentWidget(self.focus_view)
+            self.views.show("focus")
             self.focus_view.select(focus.id)
 
     def update_focus(self, old: r.Focus, new: r.Focus) -> None:
@@ -650,14 +905,8 @@ class MainWindow(QMainWindow):
 
     def delete_focus(self, focus_id: str) -> None:
         document = self.document
-        focus = next(
-            (
-                self.focus_view.model.focus(row)
-                for row in range(self.focus_view.model.rowCount())
-                if self.focus_view.model.focus(row).id == focus_id
-            ),
-            None,
-        )
+        focuses = document.focuses() if document is not None else []
+        focus = next((f for f in focuses if f.id == focus_id), None)
         if document is None or focus is None:
             return
         from iptwork.ui import labels
@@ -673,18 +922,11 @@ class MainWindow(QMainWindow):
 
     def _make_pattern_actions(self) -> None:
         """The Patterns tab and the export/print/import actions, kept together here."""
-        from iptwork.ui.exporting import Exporter
-        from iptwork.ui.patterns_view import PatternsView
-
-        self.patterns = PatternsView(self.ops)
-        self.patterns.edit_requested.connect(self.edit_interaction)
-        self.tabs.addTab(self.patterns, self.tr("P&atterns"))
-        self.exporter = Exporter(self)
         add = self.actions.add
         add(
             "view.patterns",
             self.tr("P&atterns"),
-            lambda: self.tabs.setCurrentWidget(self.patterns),
+            lambda: self.views.show("patterns"),
             shortcut="Ctrl+Shift+P",
             needs_workbook=True,
             tip=self.tr("The patterns in your interactions, with charts"),
@@ -692,7 +934,7 @@ class MainWindow(QMainWindow):
         add(
             "file.export_pdf",
             self.tr("Export &PDF…"),
-            self.exporter.export_pdf,
+            lambda: self.exporter.export_pdf(),
             shortcut="Ctrl+Shift+E",
             needs_workbook=True,
             tip=self.tr("Write the workbook, or a summary, as a PDF to print or bring along"),
@@ -700,9 +942,10 @@ class MainWindow(QMainWindow):
         add(
             "file.print",
             self.tr("&Print…"),
-            self.exporter.print_workbook,
+            lambda: self.exporter.print_workbook(),
             shortcut=QKeySequence.StandardKey.Print,
             needs_workbook=True,
+            tip=self.tr("Print the workbook, or a summary, to bring to a session"),
         )
         add(
             "file.export_json",
@@ -721,7 +964,7 @@ class MainWindow(QMainWindow):
         add(
             "file.import_json",
             self.tr("&Import JSON…"),
-            self.exporter.import_json,
+            lambda: self.exporter.import_json(),
             needs_workbook=True,
             tip=self.tr("Add or update records from an iptwork JSON export"),
         )
@@ -740,45 +983,7 @@ class MainWindow(QMainWindow):
     # --- the IPT course (issue 6): sessions, questionnaires, timeline, sheets, review ----
 
     def _make_course_actions(self) -> None:
-        """The course tabs, review mode and their actions, kept together here."""
-        from iptwork.ui.questionnaire import QuestionnairesView
-        from iptwork.ui.review_mode import ReviewPage
-        from iptwork.ui.sessions_view import SessionsView
-        from iptwork.ui.sheets_view import SheetsView
-        from iptwork.ui.timeline_view import TimelineView
-
-        self.sessions_view = sessions = SessionsView()
-        sessions.new_requested.connect(self.new_session)
-        sessions.edit_requested.connect(self.edit_session)
-        sessions.delete_requested.connect(self.delete_session)
-        sessions.mark_requested.connect(self._mark_in_session)
-        sessions.snapshot_requested.connect(self.snapshot_circle)
-        sessions.review_requested.connect(self.enter_review)
-        self.questionnaires = questionnaires = QuestionnairesView(self.ops)
-        questionnaires.take_requested.connect(self.take_questionnaire)
-        questionnaires.mood_requested.connect(self.rate_mood)
-        questionnaires.delete_requested.connect(self.delete_score)
-        self.timeline = timeline = TimelineView(self.ops)
-        timeline.add_requested.connect(self.add_event)
-        timeline.edit_requested.connect(self.edit_event)
-        timeline.delete_requested.connect(self.delete_event)
-        self.sheets = sheets = SheetsView()
-        sheets.formulation_edited.connect(self._save_formulation)
-        sheets.termination_edited.connect(self._save_termination)
-        self.review = ReviewPage()
-        self.review.leave_requested.connect(self.leave_review)
-        self.review.note_edited.connect(self._save_note)
-        self.review.mark_requested.connect(self._mark_reviewed_now)
-        self.pages.addWidget(self.review)
-        self._marks_into_latest = False
-        views = (
-            ("view.sessions", sessions, self.tr("&Sessions")),
-            ("view.questionnaires", questionnaires, self.tr("&Questionnaires")),
-            ("view.timeline", timeline, self.tr("&Timeline")),
-            ("view.sheets", sheets, self.tr("F&ormulation and ending")),
-        )
-        for _name, view, text in views:
-            self.tabs.addTab(view, text)
+        """The course tabs' and review mode's actions, kept together here."""
         self.tabs.currentChanged.connect(lambda _i: self._course_tab_changed())
         add = self.actions.add
         add(
@@ -810,7 +1015,13 @@ class MainWindow(QMainWindow):
             needs_workbook=True,
             tip=self.tr("Rate your mood today, 0 to 10: Ctrl+M, then a number key"),
         )
-        add("event.add", self.tr("Add a life &event…"), self.add_event, needs_workbook=True)
+        add(
+            "event.add",
+            self.tr("Add a life &event…"),
+            self.add_event,
+            needs_workbook=True,
+            tip=self.tr("Put something that happened in your life on the timeline"),
+        )
         review = add(
             "review.toggle",
             self.tr("&Review mode"),
@@ -820,8 +1031,13 @@ class MainWindow(QMainWindow):
             tip=self.tr("For the therapist: one interaction at a time, in large type (F11)"),
         )
         review.setCheckable(True)
-        for name, view, text in views:
-            add(name, text, lambda v=view: self._show_course_tab(v), needs_workbook=True)
+        for name, key, text in (
+            ("view.sessions", "sessions", self.tr("&Sessions")),
+            ("view.questionnaires", "questionnaires", self.tr("&Questionnaires")),
+            ("view.timeline", "timeline", self.tr("&Timeline")),
+            ("view.sheets", "sheets", self.tr("F&ormulation and ending")),
+        ):
+            add(name, text, lambda k=key: self._show_course_tab(k), needs_workbook=True)
 
     def _add_course_menus(self, bar: Any, view_menu: QMenu, toolbar: Any) -> None:
         menu = QMenu(self.tr("&Course"), self)
@@ -838,46 +1054,14 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.actions["mood.rate"])
         toolbar.addAction(self.actions["review.toggle"])
 
-    def _course_views(self) -> tuple[Any, ...]:
-        return (self.sessions_view, self.questionnaires, self.timeline, self.sheets)
-
-    def _course_attach(self, document: Document) -> None:
-        for view in self._course_views():
-            view.set_document(document)
-
-    def _course_detach(self) -> None:
-        self._course_flush()
-        if self.pages.currentWidget() is self.review:
-            self.pages.setCurrentWidget(self.tabs)
-        self.review.clear()
-        self.actions["review.toggle"].setChecked(False)
-        for view in self._course_views():
-            view.set_document(None)
-
-    def _course_changed(self, kinds: frozenset[str]) -> None:
-        for view in self._course_views():
-            view.on_changed(kinds)
-        if self.pages.currentWidget() is self.review and kinds & {
-            "interactions",
-            "sessions",
-            "people",
-        }:
-            self.review.refresh()
-
-    def _course_flush(self) -> None:
-        """Save what the sheets and the review note still hold (before undo, tab change)."""
-        self.sheets.flush()
-        self.review.flush()
-
     def _course_tab_changed(self) -> None:
-        self._course_flush()
-        if self.pages.currentWidget() is self.review:
+        if self._in_review():
             self.leave_review()  # a tab asked for (Ctrl+1, …) is a tab to see
 
-    def _show_course_tab(self, view: QWidget) -> None:
-        if self.pages.currentWidget() is self.review:
+    def _show_course_tab(self, key: str) -> None:
+        if self._in_review():
             self.leave_review()
-        self.tabs.setCurrentWidget(view)
+        self.views.show(key)
 
     # sessions
 
@@ -900,7 +1084,7 @@ class MainWindow(QMainWindow):
 
         session = SessionDialog.ask(self, document.sessions(), self._planned(document))
         if session is not None and document.save_session(None, session):
-            self._show_course_tab(self.sessions_view)
+            self._show_course_tab("sessions")
             self.sessions_view.select(session.id)
 
     def edit_session(self, session_id: str) -> None:
@@ -1030,7 +1214,7 @@ class MainWindow(QMainWindow):
 
         event = EventDialog.ask(self, document.people())
         if event is not None and document.save_event(None, event):
-            self._show_course_tab(self.timeline)
+            self._show_course_tab("timeline")
             self.timeline.select(event.id)
 
     def edit_event(self, event_id: str) -> None:
@@ -1068,7 +1252,7 @@ class MainWindow(QMainWindow):
     # review mode
 
     def toggle_review(self) -> None:
-        if self.pages.currentWidget() is self.review:
+        if self._in_review():
             self.leave_review()
         else:
             self.enter_review()
@@ -1078,8 +1262,7 @@ class MainWindow(QMainWindow):
         if document is None:
             self.actions["review.toggle"].setChecked(False)
             return
-        self.focus_view.editor.flush()
-        self._course_flush()
+        self._flush_editors()
         self._marks_into_latest = False
         self.review.start(document)
         self.pages.setCurrentWidget(self.review)
@@ -1159,8 +1342,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.window_geometry = self.saveGeometry()
-        self.settings.splitter_state = self.interactions.splitter.saveState()
+        interactions = self.views.built_view("interactions")
+        if interactions is not None:
+            self.settings.splitter_state = interactions.splitter.saveState()  # type: ignore[attr-defined]
         self.close_workbook(forget=False)
-        self.exporter.cleanup()
+        if self._exporter is not None:
+            self._exporter.cleanup()
         self.settings.sync()
         super().closeEvent(event)

@@ -71,8 +71,8 @@ QLabel#patterns-safety {
 }
 QLabel#patterns-summary { font-size: 11pt; padding: 2px 4px; }
 QFrame#chart-panel { background: white; border: 1px solid #dde2e7; border-radius: 6px; }
-QLabel#chart-empty { color: #56616c; padding: 8px; }
-QLabel#patterns-empty { color: #56616c; font-size: 13pt; padding: 40px; }
+QLabel#chart-empty { color: #56616c; padding: 8px; }  /* on the white chart panel */
+QLabel#patterns-empty { color: palette(placeholder-text); font-size: 13pt; padding: 40px; }
 """
 
 

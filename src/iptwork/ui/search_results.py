@@ -19,6 +19,8 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex,
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from iptwork.ui import theme
+
 if TYPE_CHECKING:
     from iptwork.store import records as r
     from iptwork.store.listing import SortKey
@@ -85,7 +87,7 @@ def snippet_html(hit: SearchHit, *, selected: bool = False, before: int = 28) ->
         parts.append(f"<span style='{HIGHLIGHT}'>{html.escape(rest[start + 1 : end])}</span>")
         rest = rest[end + 1 :]
     label = html.escape(field_label(hit.field))
-    label_style = "" if selected else " style='color:#56616c'"
+    label_style = "" if selected else f" style='color:{theme.tints().muted}'"
     return f"<span{label_style}>{label}:</span> {''.join(parts)}"
 
 

@@ -1,6 +1,7 @@
 """A small typed facade over QSettings: UI state only, never workbook data.
 
-What is kept: the recent workbooks, the last workbook, the window's geometry, and the draft
+What is kept: the recent workbooks, the last workbook, the window's geometry, the
+preferences (theme, text size, export privacy defaults, auto-lock, backups), and the draft
 of a guided entry closed half-way (as JSON, one per workbook path, so that a draft never
 lands in the wrong workbook). The file is an INI file; its location is the platform's usual
 one unless `IPTWORK_SETTINGS` names another, or the caller passes a path (each test uses a
@@ -12,13 +13,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QCoreApplication, QSettings
 
 MAX_RECENT = 8
 ENV_VARIABLE = "IPTWORK_SETTINGS"
+#: "system" follows the desktop's light or dark setting; the others force one.
+THEMES = ("system", "light", "dark")
+#: Text size, as a percentage of the desktop's usual size.
+TEXT_SIZES = (90, 100, 110, 125, 150)
 
 #: Every key with its default: the one table to read when asking "what is stored?".
 DEFAULTS: dict[str, Any] = {
@@ -27,6 +33,9 @@ DEFAULTS: dict[str, Any] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
     "window/splitter": QByteArray(),
+    # Appearance: applied at once when changed, and at start before the window shows.
+    "appearance/theme": "system",
+    "appearance/text_size": 100,
     # Exports (PDF, print, JSON, CSV): the privacy choices last made. Whether private
     # interactions are included is deliberately not remembered: each export starts without.
     "export/pseudonymize": False,
@@ -38,6 +47,10 @@ DEFAULTS: dict[str, Any] = {
     "security/autolock_minutes": 10,
     "backups/keep": 10,
 }
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("settings", text)
 
 
 def _draft_key(path: Path) -> str:
@@ -71,6 +84,39 @@ class Settings:
 
     def sync(self) -> None:
         self._q.sync()
+
+    def problem(self) -> str | None:
+        """Why the settings cannot be kept, in plain words, or None when all is well.
+
+        QSettings never raises: an unwritable folder or a damaged file would silently lose
+        the recent list, the preferences and, worst, a half-written entry's draft. So the
+        folder is tried with a real (temporary) file, as permissions alone can mislead.
+        """
+        path = Path(self.file_name)
+        folder = path.parent
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with tempfile.TemporaryFile(dir=folder):
+                pass
+            if path.is_dir() or (path.exists() and not os.access(path, os.W_OK)):
+                raise PermissionError(path)
+        except OSError:
+            return (
+                _tr(
+                    "Your preferences and the list of recent workbooks cannot be kept, "
+                    "because the folder %1 cannot be written to. Your workbooks are not "
+                    "affected. Making that folder writable (or setting %2 to another file) "
+                    "fixes this."
+                )
+                .replace("%1", str(folder))
+                .replace("%2", ENV_VARIABLE)
+            )
+        if self._q.status() == QSettings.Status.FormatError:
+            return _tr(
+                "The settings file %1 could not be read, so iptwork starts with its usual "
+                "settings. Your workbooks are not affected."
+            ).replace("%1", str(path))
+        return None
 
     # --- files ------------------------------------------------------------------------
 
@@ -134,6 +180,32 @@ class Settings:
     @splitter_state.setter
     def splitter_state(self, value: QByteArray) -> None:
         self._q.setValue("window/splitter", value)
+
+    # --- appearance -------------------------------------------------------------------
+
+    @property
+    def theme(self) -> str:
+        value = str(self._get("appearance/theme") or "")
+        return value if value in THEMES else "system"
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        if value not in THEMES:
+            raise ValueError(f"unknown theme {value!r}")
+        self._q.setValue("appearance/theme", value)
+
+    @property
+    def text_size(self) -> int:
+        """Percent of the usual text size, one of TEXT_SIZES (the nearest one if edited)."""
+        try:
+            value = int(self._get("appearance/text_size"))
+        except (TypeError, ValueError):
+            return 100
+        return min(TEXT_SIZES, key=lambda size: abs(size - value))
+
+    @text_size.setter
+    def text_size(self, percent: int) -> None:
+        self._q.setValue("appearance/text_size", int(percent))
 
     # --- exports ----------------------------------------------------------------------
 

@@ -1,4 +1,9 @@
-"""What the app shows when no workbook is open: new, open, recent, or the demo workbook."""
+"""What the app shows when no workbook is open: new, open, recent, or the demo workbook.
+
+It is often the first thing someone sees, maybe upset and tired, so it says in three short
+sentences what the workbook is for and offers three plain ways in. A problem found at
+start (settings that cannot be kept, a file that could not be opened) is shown here too,
+calmly, above the buttons."""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,26 +40,38 @@ class WelcomePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("welcome")
-        title = QLabel(self.tr("iptwork"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 2.2)
-        font.setBold(True)
-        title.setFont(font)
-        intro = QLabel(
+        self.title = QLabel(self.tr("iptwork"))
+        self.title.setObjectName("welcome-title")
+        self._size_title()
+        self.intro = QLabel(
             self.tr(
-                "A private workbook for interpersonal therapy. Write down the conversations "
-                "that stay with you, see the patterns in them, and bring them to your "
-                "sessions. Everything stays in one file on this computer."
+                "This is a private workbook for interpersonal therapy (IPT), where you write "
+                "down the conversations that stay with you while they are fresh. Going "
+                "through them one at a time shows what you meant, what the other person "
+                "heard, and what you might try next time. Everything stays in one file on "
+                "this computer and is saved as you go."
             )
         )
-        intro.setWordWrap(True)
+        self.intro.setObjectName("welcome-intro")
+        self.intro.setWordWrap(True)
+        self.notice = QLabel()
+        self.notice.setObjectName("welcome-notice")
+        self.notice.setWordWrap(True)
+        self.notice.setProperty("role", "note")
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.hide()
         self.new_button = QPushButton(self.tr("&New workbook…"))
+        self.new_button.setToolTip(self.tr("Start your own workbook: an empty file you name"))
         self.new_button.clicked.connect(self.new_requested)
-        self.open_button = QPushButton(self.tr("&Open a workbook…"))
+        self.open_button = QPushButton(self.tr("&Open…"))
+        self.open_button.setToolTip(self.tr("Open a workbook you already have"))
         self.open_button.clicked.connect(self.open_requested)
-        self.demo_button = QPushButton(self.tr("Open the &demo workbook"))
+        self.demo_button = QPushButton(self.tr("Explore the &demo workbook"))
         self.demo_button.setToolTip(
-            self.tr("A made-up workbook with sample people and interactions, to look around")
+            self.tr(
+                "A made-up workbook with sample people and conversations, to look around in. "
+                "Your own workbooks are not touched."
+            )
         )
         self.demo_button.clicked.connect(self.demo_requested)
         self.demo_button.setEnabled(demo_available())
@@ -64,6 +81,9 @@ class WelcomePage(QWidget):
             )
         for button in (self.new_button, self.open_button, self.demo_button):
             button.setMinimumHeight(34)
+        self.new_button.setDefault(True)
+        self.guide_hint = QLabel(self.tr("New here? F1 opens a short guide."))
+        self.guide_hint.setProperty("role", "hint")
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_button)
@@ -79,10 +99,13 @@ class WelcomePage(QWidget):
         )
         column = QVBoxLayout()
         column.addStretch(1)
-        column.addWidget(title)
-        column.addWidget(intro)
-        column.addSpacing(16)
+        column.addWidget(self.title)
+        column.addWidget(self.intro)
+        column.addSpacing(8)
+        column.addWidget(self.notice)
+        column.addSpacing(8)
         column.addLayout(buttons)
+        column.addWidget(self.guide_hint)
         column.addSpacing(16)
         column.addWidget(self.recent_title)
         column.addWidget(self.recent, 2)
@@ -94,6 +117,23 @@ class WelcomePage(QWidget):
         outer.addStretch(1)
         outer.addWidget(box, 4)
         outer.addStretch(1)
+
+    def _size_title(self) -> None:
+        font = self.font()
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 2.2)
+        font.setBold(True)
+        self.title.setFont(font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:  # the text size preference changed
+            self._size_title()
+        super().changeEvent(event)
+
+    def set_notice(self, text: str) -> None:
+        """Show a calm note above the buttons (empty text hides it)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
 
     def set_recent(self, paths: Sequence[Path]) -> None:
         self.recent.clear()

@@ -1,0 +1,236 @@
+"""Light, dark, or the desktop's own look, and the text size, for the whole app at once.
+
+`apply()` is called at start (before the window shows) and again whenever Preferences
+change; nothing needs a restart. The desktop's own style, palette and font are remembered
+the first time, so "follow the system" and 100 % always mean what the desktop gives.
+
+Style sheets elsewhere should use palette roles (`palette(window-text)`,
+`palette(placeholder-text)`, `palette(mid)`) and translucent tints (`rgba(…, 0.12)`), which
+read on both backgrounds; `tints()` gives the same tints for HTML and custom painting.
+Only cheap Qt classes are imported here: this runs before the window is on screen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+#: Colours of the two forced themes, checked for contrast (text on its background ≥ 7:1,
+#: hints ≥ 4.5:1, in both).
+LIGHT: dict[Role, str] = {
+    Role.Window: "#f2f3f5",
+    Role.WindowText: "#1d2024",
+    Role.Base: "#ffffff",
+    Role.AlternateBase: "#f4f6f8",
+    Role.ToolTipBase: "#fffbe6",
+    Role.ToolTipText: "#1d2024",
+    Role.PlaceholderText: "#5c646d",
+    Role.Text: "#1d2024",
+    Role.Button: "#e8eaed",
+    Role.ButtonText: "#1d2024",
+    Role.BrightText: "#b00020",
+    Role.Light: "#ffffff",
+    Role.Midlight: "#e3e5e8",
+    Role.Mid: "#b4bac1",
+    Role.Dark: "#8a9099",
+    Role.Shadow: "#4a4f55",
+    Role.Highlight: "#2c6fb7",
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#1d5ca3",
+    Role.LinkVisited: "#6a3d9a",
+    Role.Accent: "#2c6fb7",
+}
+DARK: dict[Role, str] = {
+    Role.Window: "#202328",
+    Role.WindowText: "#e7e9ec",
+    Role.Base: "#17191d",
+    Role.AlternateBase: "#23272d",
+    Role.ToolTipBase: "#2d323a",
+    Role.ToolTipText: "#e7e9ec",
+    Role.PlaceholderText: "#a3abb4",
+    Role.Text: "#e7e9ec",
+    Role.Button: "#2c3037",
+    Role.ButtonText: "#e7e9ec",
+    Role.BrightText: "#ff8a80",
+    Role.Light: "#41474f",
+    Role.Midlight: "#353a41",
+    Role.Mid: "#555c65",
+    Role.Dark: "#111316",
+    Role.Shadow: "#000000",
+    Role.Highlight: "#3b78bd",
+    Role.HighlightedText: "#ffffff",
+    Role.Link: "#8cc4ff",
+    Role.LinkVisited: "#c9a6ff",
+    Role.Accent: "#3b78bd",
+}
+#: Disabled text in each: visibly fainter, still legible.
+DISABLED = {"light": "#8a9099", "dark": "#7d858e"}
+
+
+def _palette(colors: dict[Role, str], disabled: str) -> QPalette:
+    palette = QPalette()
+    for role, color in colors.items():
+        palette.setColor(role, QColor(color))
+    for role in (Role.WindowText, Role.Text, Role.ButtonText, Role.HighlightedText):
+        palette.setColor(Group.Disabled, role, QColor(disabled))
+    palette.setColor(Group.Disabled, Role.Highlight, QColor(colors[Role.Mid]))
+    return palette
+
+
+def light_palette() -> QPalette:
+    return _palette(LIGHT, DISABLED["light"])
+
+
+def dark_palette() -> QPalette:
+    return _palette(DARK, DISABLED["dark"])
+
+
+def luminance(color: QColor) -> float:
+    """Relative luminance (WCAG 2) of an opaque colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(color.redF())
+        + 0.7152 * channel(color.greenF())
+        + 0.0722 * channel(color.blueF())
+    )
+
+
+def contrast(one: QColor, other: QColor) -> float:
+    """WCAG contrast ratio, 1 (none) to 21 (black on white)."""
+    a, b = luminance(one), luminance(other)
+    return (max(a, b) + 0.05) / (min(a, b) + 0.05)
+
+
+def _mix(front: QColor, back: QColor, amount: float) -> QColor:
+    return QColor.fromRgbF(
+        front.redF() * amount + back.redF() * (1 - amount),
+        front.greenF() * amount + back.greenF() * (1 - amount),
+        front.blueF() * amount + back.blueF() * (1 - amount),
+    )
+
+
+def _readable_hints(desktop: QPalette) -> QPalette:
+    """Only a stronger hint colour, when the desktop's (often half-transparent text) falls
+    below 4.5:1 on the window; every other role stays the desktop's."""
+    window, text = desktop.color(Role.Window), desktop.color(Role.WindowText)
+    hint = desktop.color(Role.PlaceholderText)
+    seen = _mix(hint, window, hint.alphaF())
+    result = QPalette()
+    if contrast(seen, window) < 4.5:
+        result.setColor(Role.PlaceholderText, _mix(text, window, 0.68))
+    return result
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    """Whether text is light on a dark background (whatever made it so)."""
+    if palette is None:
+        palette = QGuiApplication.palette()
+    return palette.color(Role.Window).lightness() < palette.color(Role.WindowText).lightness()
+
+
+@dataclass(frozen=True)
+class Tints:
+    """Background tints for HTML and custom painting that keep the palette's text
+    readable: pale on a light background, deep on a dark one."""
+
+    mine: str  # what I meant / said
+    theirs: str  # what they said / how I heard it
+    note: str  # a calm information box
+    problem: str  # something to look at
+    highlight: str  # a search match
+    muted: str  # secondary text
+
+
+def tints(palette: QPalette | None = None) -> Tints:
+    if is_dark(palette):
+        return Tints("#1e3246", "#3d2c1c", "#1d3042", "#452620", "#6b5a12", "#a3abb4")
+    return Tints("#eef4fb", "#fdf1e7", "#eaf2fb", "#fdece8", "#ffe48a", "#56616c")
+
+
+class _Desktop(QObject):
+    """What the desktop gave the app before any preference was applied, and the
+    preference now in force (re-applied when the desktop switches between light and dark)."""
+
+    NAME = "iptwork-desktop-look"
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self.setObjectName(self.NAME)
+        style = app.style()
+        self.style_name = style.name() if style is not None else ""
+        self.font = QFont(app.font())
+        self.dark = is_dark(app.palette())
+        self.theme = "system"
+        self.text_size = 100
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._desktop_changed)
+
+    @classmethod
+    def of(cls, app: QApplication) -> _Desktop:
+        found = app.findChild(_Desktop, cls.NAME)
+        return found if found is not None else cls(app)
+
+    def system_is_dark(self) -> bool:
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme != Qt.ColorScheme.Unknown:
+            return scheme == Qt.ColorScheme.Dark
+        return self.dark
+
+    def _desktop_changed(self, _scheme: Qt.ColorScheme) -> None:
+        app = self.parent()
+        if isinstance(app, QApplication):
+            apply(self.theme, self.text_size, app)
+
+
+def current_theme(app: QApplication | None = None) -> str:
+    """The theme in force: "light" or "dark" (what "system" turned out to be included)."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    return "dark" if isinstance(app, QApplication) and is_dark(app.palette()) else "light"
+
+
+def apply(theme: str, text_size: int = 100, app: QApplication | None = None) -> None:
+    """Apply a theme ("system", "light", "dark") and a text size (percent) to every window."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication):
+        return
+    desktop = _Desktop.of(app)
+    desktop.theme, desktop.text_size = theme, text_size
+    wanted = theme
+    if theme not in ("light", "dark") or desktop.system_is_dark() == (theme == "dark"):
+        wanted = "system"  # already what the desktop shows: keep its own style and palette
+    style = app.style()
+    if wanted == "system":
+        if style is not None and desktop.style_name and style.name() != desktop.style_name:
+            app.setStyle(desktop.style_name)
+        app.setPalette(QPalette())  # an empty palette: every role from the desktop
+        app.setPalette(_readable_hints(app.palette()))
+    else:
+        if style is None or style.name().lower() != "fusion":
+            fusion = QStyleFactory.create("Fusion")
+            if fusion is not None:
+                app.setStyle(fusion)
+        app.setPalette(dark_palette() if wanted == "dark" else light_palette())
+    font = QFont(desktop.font)
+    scale = max(50, min(200, int(text_size))) / 100
+    if desktop.font.pointSizeF() > 0:
+        font.setPointSizeF(desktop.font.pointSizeF() * scale)
+    elif desktop.font.pixelSize() > 0:
+        font.setPixelSize(round(desktop.font.pixelSize() * scale))
+    app.setFont(font)
+    _repolish(app)
+
+
+def _repolish(app: QApplication) -> None:
+    """Style sheets resolve `palette(…)` when they are set: set them again so they follow."""
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
