@@ -11,8 +11,14 @@ import pytest
 from iptwork import cli
 from iptwork.store import errors, services
 from iptwork.store import records as r
-from iptwork.store.backup import backup_workbook
-from iptwork.store.password import change_password
+from iptwork.store.backup import (
+    automatic_backup,
+    backup_workbook,
+    list_backups,
+    restore_workbook,
+    save_copy,
+)
+from iptwork.store.password import change_password, encrypt_copy, rekey
 from iptwork.store.workbook import Workbook, create_workbook, open_workbook, sidecars
 from tests.factories import populate
 
@@ -198,3 +204,73 @@ def test_connections_survive_many_short_lived_threads(tmp_path: Path) -> None:
                 thread.join()
         assert errors_seen == []
         assert counts == [3] * 160
+
+
+def test_rekey_backs_up_first_under_the_old_key(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "w.iptw"
+    wb = create_workbook(path, password="old")
+    _write_secrets(wb)
+    original = services.read_contents(wb)
+    done = rekey(wb, "new", root, keep=5)
+    assert done.backup is not None
+    assert list_backups(root, path) == [done.backup]
+    with pytest.raises(errors.WrongPassword):
+        open_workbook(done.backup, password="new")
+    wb.close()
+    # The backup restores the workbook as it was, with its old password.
+    restore_workbook(done.backup, path, password="old")
+    with open_workbook(path, password="old") as restored:
+        assert services.read_contents(restored) == original
+
+
+def test_rekey_when_removing_the_password_keeps_an_encrypted_backup(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "w.iptw"
+    with create_workbook(path, password="old") as wb:
+        _write_secrets(wb)
+        done = rekey(wb, None, root, keep=5)
+        assert not wb.encrypted
+    assert done.backup is not None
+    assert _leaks(done.backup.read_bytes()) == []
+    with open_workbook(done.backup, password="old") as kept:
+        assert services.count_interactions(kept) == 20
+
+
+def test_setting_a_password_encrypts_our_own_plain_copies(tmp_path: Path) -> None:
+    root = tmp_path / "backups"
+    path = tmp_path / "w.iptw"
+    wb = create_workbook(path)
+    _write_secrets(wb)
+    automatic = automatic_backup(wb, root, keep=5)
+    before_restore = tmp_path / "w-before-restore-20260101-120000.iptw"
+    before_upgrade = tmp_path / "w.v1-20260101-120000.iptw"
+    users_own = tmp_path / "w copy.iptw"
+    for copy in (before_restore, before_upgrade, users_own):
+        save_copy(wb, copy)
+    damaged = tmp_path / "w-before-restore-20260102-120000.iptw"
+    damaged.write_bytes(b"SQLite format 3\x00" + SENTINELS[0].encode() * 40)
+    done = rekey(wb, "new", root, keep=5)
+    wb.close()
+    assert automatic is not None
+    assert done.backup is not None
+    assert set(done.encrypted) == {automatic, done.backup, before_restore, before_upgrade}
+    assert done.left == (damaged,)  # unreadable: left as it was, never deleted
+    for copy in done.encrypted:
+        assert _leaks(_bytes_on_disk(copy)) == []
+        with open_workbook(copy, password="new", upgrade=False) as opened:
+            assert services.count_interactions(opened) == 20
+    assert _leaks(users_own.read_bytes())  # the person's own copy is theirs
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporaries
+
+
+def test_encrypting_a_copy_twice_changes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "w.iptw"
+    with create_workbook(path) as wb:
+        _write_secrets(wb)
+    assert encrypt_copy(path, "pw")
+    data = path.read_bytes()
+    assert not encrypt_copy(path, "pw")
+    assert path.read_bytes() == data
+    with pytest.raises(errors.WorkbookError, match="empty password"):
+        encrypt_copy(path, "")

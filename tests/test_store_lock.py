@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from iptwork.store.errors import ReadOnlyWorkbook, StorageFull, WriteFailed
 from iptwork.store.lock import WorkbookLock, WorkbookLocked
 
 
@@ -95,3 +98,34 @@ def test_read_only_opening_shows_everything_and_writes_nothing(workbook_path: Pa
     assert workbook_path.read_bytes() == before
     services.add_interaction(writer, r.Interaction(occurred_at=datetime(2026, 10, 3), said="later"))
     writer.close()
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "words"),
+    [
+        (errno.EACCES, ReadOnlyWorkbook, "read-only"),
+        (errno.EROFS, ReadOnlyWorkbook, "read-only"),
+        (errno.ENOSPC, StorageFull, "full"),
+        (errno.EIO, WriteFailed, "Could not write"),
+    ],
+)
+@pytest.mark.parametrize("force", [False, True])
+def test_a_folder_where_no_lock_can_be_written_gives_a_calm_error(
+    workbook_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    number: int,
+    kind: type[Exception],
+    words: str,
+    force: bool,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(os, "open", refuse)
+    monkeypatch.setattr(Path, "write_bytes", refuse)
+    lock = WorkbookLock(workbook_path)
+    with pytest.raises(kind) as caught:
+        lock.acquire(force=force)
+    assert words in str(caught.value)
+    assert str(workbook_path) in str(caught.value)
+    assert not lock.held

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from iptwork.store import services
+from iptwork.store.check import check_workbook
 from iptwork.store.workbook import open_workbook
 from iptwork.ui.app import start
 from iptwork.ui.main_window import MainWindow
@@ -103,6 +105,36 @@ def test_a_workbook_open_elsewhere_offers_only_read_only(
         other.release()
 
 
+def test_a_workbook_in_a_folder_that_takes_no_writing_can_be_read(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Answers,
+    sample_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """No lock can be written beside it (a read-only share): say so calmly, offer reading."""
+    import errno
+    import os
+
+    real_open = os.open
+
+    def refuse_locks(path: object, *args: object, **kwargs: object) -> int:
+        if str(path).endswith(".lock"):
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse_locks)
+    answers.choose.append(None)
+    assert not window.open_path(sample_path)
+    assert "read-only" in answers.said[-1][1]
+    assert window.pages.currentWidget() is window.welcome
+    answers.choose.append("read_only")
+    assert window.open_path(sample_path)
+    wait_listed(qtbot, window)
+    assert "(read-only)" in window.windowTitle()
+    assert listed_rows(window)
+
+
 def test_save_a_copy(qtbot: QtBot, opened: MainWindow, answers: Answers, tmp_path: Path) -> None:
     target = tmp_path / "copy for session.iptw"
     answers.paths.append(target)
@@ -130,3 +162,36 @@ def test_open_the_demo_workbook(
     assert (tmp_path / "data" / "demo.iptw").exists()
     wait_listed(qtbot, window)
     assert len(listed_rows(window)) == 120
+
+
+def test_a_logout_or_kill_closes_the_app_as_the_user_would(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    """SIGTERM (a logout, a shutdown, `kill`) saves and releases the lock, like closing."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = os.environ | {
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+    }
+    app = subprocess.Popen(
+        [sys.executable, "-m", "iptwork", str(sample_path)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    lock = sample_path.with_name(sample_path.name + ".lock")
+    deadline = time.monotonic() + 30
+    while not lock.exists() and time.monotonic() < deadline and app.poll() is None:
+        time.sleep(0.05)
+    assert lock.exists(), "the app never opened the workbook"
+    app.send_signal(signal.SIGTERM)
+    _, errors = app.communicate(timeout=30)
+    assert app.returncode == 0, errors
+    assert not lock.exists()
+    assert check_workbook(sample_path).ok

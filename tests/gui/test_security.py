@@ -15,6 +15,7 @@ from iptwork.store.workbook import create_workbook, open_workbook
 from iptwork.ui import alerts
 from iptwork.ui.inventory import PersonDialog
 from iptwork.ui.main_window import MainWindow
+from iptwork.ui.record_table import ID_ROLE
 from iptwork.ui.security import RestoreDialog
 from tests.gui.conftest import Answers
 
@@ -110,8 +111,14 @@ def test_set_change_remove_password_keep_records(
     new_passwords.append("one")
     window.actions.trigger("workbook.set_password")
     settle(qtbot, window)
-    assert "deleted" in answers.texts()
-    assert backup.list_backups(backups, sample_path) == []
+    said = answers.texts()
+    assert "A backup of the workbook as it was before is kept" in said
+    assert "now encrypted with the new password too" in said
+    assert "copies you saved yourself elsewhere are still unencrypted" in said
+    kept = backup.list_backups(backups, sample_path)
+    assert len(kept) == 2  # the one from the open and the one taken before the password
+    for copy in kept:  # older copies are kept, and encrypted like the workbook now
+        assert count(copy, "one") == 8
     window.close_workbook()
     assert count(sample_path, "one") == 8
     with pytest.raises(PasswordRequired):
@@ -120,10 +127,13 @@ def test_set_change_remove_password_keep_records(
     answers.passwords.append("one")
     assert window.open_path(sample_path)
     settle(qtbot, window)
+    before_change = set(backup.list_backups(backups, sample_path))
     answers.passwords.append("one")  # the current password, asked before changing it
     new_passwords.append("two")
     window.actions.trigger("workbook.change_password")
     settle(qtbot, window)
+    (taken,) = set(backup.list_backups(backups, sample_path)) - before_change
+    assert count(taken, "one") == 8  # the backup first, under the old password
     window.close_workbook()
     assert count(sample_path, "two") == 8
     with pytest.raises(WrongPassword):
@@ -132,11 +142,67 @@ def test_set_change_remove_password_keep_records(
     answers.passwords.append("two")
     assert window.open_path(sample_path)
     settle(qtbot, window)
+    before_removal = set(backup.list_backups(backups, sample_path))
     answers.passwords.append("two")
     window.actions.trigger("workbook.remove_password")
     settle(qtbot, window)
+    (taken,) = set(backup.list_backups(backups, sample_path)) - before_removal
+    assert count(taken, "two") == 8
+    with pytest.raises(PasswordRequired):
+        open_workbook(taken)
     window.close_workbook()
     assert count(sample_path) == 8
+
+
+def test_set_password_leaves_no_plain_copy_of_ours(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Answers,
+    backups: Path,
+    new_passwords: list[str | None],
+    sample_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with open_workbook(sample_path) as wb:
+        services.add_person(wb, r.Person(name=SENTINEL))
+    window.security.open_min_age = None
+    for _ in range(2):  # two automatic backups, made on opening
+        assert window.open_path(sample_path)
+        settle(qtbot, window)
+        window.close_workbook()
+    assert window.open_path(sample_path)
+    settle(qtbot, window)
+    # A restore keeps the workbook as it was beside it ("-before-restore-"), plain.
+    chosen = backup.list_backups(backups, sample_path)[0]
+    monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda _cls, _p, _b: chosen))
+    window.actions.trigger("workbook.restore_backup")
+    qtbot.waitUntil(lambda: "restored" in answers.texts())
+    settle(qtbot, window)
+    (before_restore,) = sample_path.parent.glob("sample-before-restore-*.iptw")
+    # An upgrade keeps the older file beside it too; the person's own copy is theirs.
+    upgrade_copy = sample_path.with_name("sample.v1-20260101-120000.iptw")
+    backup.copy_into(sample_path, upgrade_copy)
+    own_copy = sample_path.with_name("my own copy.iptw")
+    assert window.document is not None
+    window.document.save_copy(own_copy)
+    ours = [*backups.rglob("*"), before_restore, upgrade_copy]
+    assert any(SENTINEL.encode() in p.read_bytes() for p in ours if p.is_file())
+
+    new_passwords.append("secret")
+    window.actions.trigger("workbook.set_password")
+    settle(qtbot, window)
+    assert "older copies iptwork had kept of it are now encrypted" in answers.texts()
+    window.close_workbook()
+    made_by_us = [p for p in [*backups.rglob("*"), *sample_path.parent.iterdir()] if p.is_file()]
+    made_by_us = [p for p in made_by_us if p != own_copy and p.suffix != ".ini"]
+    assert before_restore in made_by_us
+    assert upgrade_copy in made_by_us
+    for path in made_by_us:
+        assert SENTINEL.encode() not in path.read_bytes(), path
+    for path in [*backup.list_backups(backups, sample_path), before_restore, upgrade_copy]:
+        with open_workbook(path, password="secret", upgrade=False) as wb:
+            assert SENTINEL in [p.name for p in services.list_people(wb)]
+    assert SENTINEL.encode() in own_copy.read_bytes()  # the person's own copy: left alone
 
 
 def test_backups_on_open_are_rotated(
@@ -408,3 +474,251 @@ def test_auto_lock_keeps_the_guided_entry_and_its_draft_private(
     assert seen == [SENTINEL]
     assert window.settings.draft(encrypted_path) is None
     assert SENTINEL in str(security.draft(encrypted_path))
+
+
+# --- read-only: nothing can be typed, dragged or triggered that would not be saved --------
+
+#: Every action that changes the workbook: disabled while it is open read-only.
+CHANGING_ACTIONS = (
+    "edit.undo",
+    "edit.redo",
+    "interaction.new",
+    "interaction.edit",
+    "interaction.delete",
+    "person.add",
+    "person.delete",
+    "focus.add",
+    "session.new",
+    "questionnaire.phq9",
+    "questionnaire.gad7",
+    "mood.rate",
+    "event.add",
+    "file.import_json",
+    "workbook.set_password",
+    "workbook.change_password",
+    "workbook.remove_password",
+    "workbook.restore_backup",
+)
+
+
+def _typed_into(qtbot: QtBot, field: QWidget, text: str = SENTINEL) -> None:
+    field.setFocus()
+    qtbot.keyClicks(field, text)
+
+
+def test_read_only_window_takes_no_typing_drags_or_edits(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Answers,
+    backups: Path,
+    sample_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtWidgets import QDialog
+
+    from iptwork.store.lock import WorkbookLock
+    from iptwork.ui.editors import TextField
+    from tests.gui.helpers import in_modal
+
+    with open_workbook(sample_path) as wb:
+        contents_before = services.read_contents(wb)
+    before = sample_path.read_bytes()
+    other = WorkbookLock(sample_path)
+    other.acquire()
+    opened_dialogs: list[str] = []
+    try:
+        answers.choose.append("read_only")
+        assert window.open_path(sample_path)
+        settle(qtbot, window)
+        qtbot.waitUntil(lambda: not window.interactions.loading)
+
+        # Why, and how to get out of it: a banner over the window, and the status bar.
+        banner = window.security.banner
+        assert banner.isVisible()
+        text = banner.text.text()
+        assert text.startswith("Opened read-only because sample.iptw is open in iptwork on ")
+        assert "Open for editing" in text
+        assert window.security.status_label.isVisible()
+
+        for name in CHANGING_ACTIONS:
+            action = window.actions[name]
+            assert not action.isEnabled(), name
+            action.trigger()  # a disabled action does nothing, even when triggered
+        for keys in ("Ctrl+N", "Ctrl+M", "Ctrl+Z", "Ctrl+E"):
+            qtbot.keyClick(window, keys[-1], Qt.KeyboardModifier.ControlModifier)
+        assert window.actions["file.save_copy"].isEnabled()
+        assert window.actions["file.export_pdf"].isEnabled()
+
+        # Interactions: no Delete; Edit opens the interaction to read, and it takes no typing.
+        view = window.interactions
+        assert not view.delete_button.isVisible()
+        assert view.edit_button.text().replace("&", "") == "Open…"
+        first = view.current_id() or view.model.data(view.model.index(0, 0), ID_ROLE)
+
+        def read_form(dialog: QDialog) -> None:
+            opened_dialogs.append(dialog.objectName())
+            said = dialog.texts["said"]  # type: ignore[attr-defined]
+            kept = said.text()
+            _typed_into(qtbot, said)
+            assert said.text() == kept
+            assert said.isReadOnly()
+            kept_tags = dialog.tags.text()  # type: ignore[attr-defined]
+            _typed_into(qtbot, dialog.tags)  # type: ignore[attr-defined]
+            assert dialog.tags.text() == kept_tags  # type: ignore[attr-defined]
+            assert not dialog.satisfaction.slider.isEnabled()  # type: ignore[attr-defined]
+            assert not dialog.private.isEnabled()  # type: ignore[attr-defined]
+            when = dialog.when.value()  # type: ignore[attr-defined]
+            _typed_into(qtbot, dialog.when, "1999")  # type: ignore[attr-defined]
+            assert dialog.when.value() == when  # type: ignore[attr-defined]
+            assert not dialog.people.list.isEnabled()  # type: ignore[attr-defined]
+            assert dialog.findChild(QWidget, "read-only-note") is not None
+            qtbot.keyClick(dialog, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+            dialog.reject()
+
+        in_modal(qtbot, lambda: window.edit_interaction(first), read_form)
+        assert opened_dialogs == ["interaction-form"]
+
+        # People: buttons disabled, the circle neither drags nor moves with keys.
+        window.actions.trigger("view.inventory")
+        inventory = window.inventory
+        circle = inventory.circle
+        qtbot.waitExposed(circle)
+        assert not inventory.add_button.isEnabled()
+        mum = next(p for p in circle.people() if p.name == "Mum")
+        start = circle.position_of(mum.id).toPoint()
+        inner, outer = circle.ring_bounds(1)
+        centre = circle.centre()
+        target = QPoint(round(centre.x()), round(centre.y() + (inner + outer) / 2))
+        with qtbot.assertNotEmitted(circle.moved), qtbot.assertNotEmitted(inventory.edit_requested):
+            qtbot.mousePress(circle, Qt.MouseButton.LeftButton, pos=start)
+            qtbot.mouseMove(circle, target)
+            qtbot.mouseRelease(circle, Qt.MouseButton.LeftButton, pos=target)
+            assert circle.current() == mum.id  # picking someone still works
+            for key in (Qt.Key.Key_1, Qt.Key.Key_3, Qt.Key.Key_Plus, Qt.Key.Key_Return):
+                qtbot.keyClick(circle, key)
+            qtbot.mouseDClick(circle, Qt.MouseButton.LeftButton, pos=start)
+            inventory.table.selectRow(0)
+            assert not inventory.edit_button.isEnabled()
+            assert not inventory.delete_button.isEnabled()
+            qtbot.keyClick(inventory.table, Qt.Key.Key_Return)
+
+        # Focus: no field takes typing, no choice can be changed, no goal added or removed.
+        window.actions.trigger("view.focus")
+        focus_view = window.focus_view
+        editor = focus_view.editor
+        qtbot.waitExposed(editor)
+        assert not focus_view.add_button.isEnabled()
+        assert not focus_view.delete_button.isEnabled()
+        for row in range(focus_view.model.rowCount()):  # each focus, each its own fields
+            focus_view.list.setCurrentIndex(focus_view.model.index(row, 0))
+            fields = [editor.description, *editor.details.values()]
+            kept = [f.text() for f in fields]
+            for field in fields:
+                _typed_into(qtbot, field)
+            assert [f.text() for f in fields] == kept
+            assert not editor.area.isEnabled()
+            assert not editor.stage.isEnabled()
+            assert not editor.people.list.isEnabled()
+            assert not editor.new_goal.isVisible()
+            goals = editor.goals.goals()
+            if goals:
+                editor.goals_table.edit(editor.goals.index(0, 0))
+                qtbot.keyClicks(editor.goals_table.viewport(), SENTINEL)
+                assert editor.goals.goals() == goals
+        editor.flush()
+
+        # Sessions, questionnaires and the timeline: nothing to add, edit or delete.
+        window.actions.trigger("view.sessions")
+        sessions = window.sessions_view
+        qtbot.waitExposed(sessions)
+        assert not sessions.new_button.isEnabled()
+        assert not sessions.edit_button.isEnabled()
+        assert not sessions.delete_button.isEnabled()
+        assert not sessions.circle.keep_button.isEnabled()
+        with qtbot.assertNotEmitted(sessions.edit_requested):
+            sessions.table.doubleClicked.emit(sessions.model.index(0, 0))
+        window.actions.trigger("view.questionnaires")
+        questionnaires = window.questionnaires
+        assert not any(b.isEnabled() for b in questionnaires.record_buttons)
+        assert not questionnaires.delete_button.isEnabled()
+        window.actions.trigger("view.timeline")
+        timeline = window.timeline
+        for button in (timeline.add_button, timeline.edit_button, timeline.delete_button):
+            assert not button.isEnabled()
+        with qtbot.assertNotEmitted(timeline.edit_requested):
+            timeline.table.doubleClicked.emit(timeline.model.index(0, 0))
+
+        # The formulation and ending sheets take no typing.
+        window.actions.trigger("view.sheets")
+        sheets = window.sheets
+        qtbot.waitExposed(sheets)
+        for text_field in sheets.findChildren(TextField):
+            kept_text = text_field.text()
+            _typed_into(qtbot, text_field)
+            assert text_field.text() == kept_text
+        agreed = sheets.formulation.sessions
+        kept_sessions = agreed.value()
+        _typed_into(qtbot, agreed, "99")
+        qtbot.keyClick(agreed, Qt.Key.Key_Up)
+        assert agreed.value() == kept_sessions
+        assert not sheets.formulation.date.check.isEnabled()
+        sheets.formulation.date.check.setChecked(True)  # even when code enables the date
+        _typed_into(qtbot, sheets.formulation.date.edit, "2001")
+        assert sheets.formulation.date.edit.isReadOnly()
+        sheets.formulation.date.check.setChecked(False)
+        sheets.flush()
+
+        # Review mode still shows the interactions, read-only.
+        window.actions.trigger("review.toggle")
+        review = window.review
+        assert window.pages.currentWidget() is review
+        kept_note = review.note.text()
+        _typed_into(qtbot, review.note)
+        assert review.note.text() == kept_note
+        assert not review.reviewed.isEnabled()
+        window.actions.trigger("review.toggle")
+
+        # Nothing reached the workbook, so nothing had to be refused with a message.
+        assert answers.said[1:] == []
+        window.close_workbook()
+        assert not banner.isVisible()
+        assert other.held
+    finally:
+        other.release()
+    assert sample_path.read_bytes() == before
+    with open_workbook(sample_path) as wb:
+        assert services.read_contents(wb) == contents_before
+
+
+def test_read_only_lifts_when_opened_for_editing(
+    qtbot: QtBot, window: MainWindow, answers: Answers, backups: Path, sample_path: Path
+) -> None:
+    from iptwork.store.lock import WorkbookLock
+
+    other = WorkbookLock(sample_path)
+    other.acquire()
+    answers.choose.append("read_only")
+    assert window.open_path(sample_path)
+    settle(qtbot, window)
+    banner = window.security.banner
+    banner.reopen_button.click()  # still open elsewhere: it says so and stays read-only
+    assert "still open in the other iptwork" in answers.texts()
+    assert window.document is not None
+    assert window.document.workbook.read_only
+    other.release()
+    banner.reopen_button.click()
+    settle(qtbot, window)
+    assert window.document is not None
+    assert not window.document.workbook.read_only
+    assert not banner.isVisible()
+    assert "(read-only)" not in window.windowTitle()
+    assert window.actions["person.add"].isEnabled()
+    window.actions.trigger("view.inventory")
+    assert window.inventory.add_button.isEnabled()
+    assert not window.inventory.circle.is_read_only()
+    window.actions.trigger("view.focus")
+    editor = window.focus_view.editor
+    assert not editor.description.isReadOnly()
+    assert editor.area.isEnabled()
+    settle(qtbot, window)

@@ -8,6 +8,7 @@ says who has the workbook open, where and since when. Taken only after a success
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -17,7 +18,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 
-from iptwork.store.errors import WorkbookError
+from iptwork.store.errors import ReadOnlyWorkbook, StorageFull, WorkbookError, WriteFailed
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,14 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
+def _not_writable(path: Path, error: OSError) -> WorkbookError:
+    if error.errno == errno.ENOSPC:
+        return StorageFull(path)
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyWorkbook(path)
+    return WriteFailed(path)
+
+
 class WorkbookLock:
     def __init__(self, workbook_path: Path) -> None:
         self.workbook_path = workbook_path
@@ -99,18 +108,25 @@ class WorkbookLock:
             token=uuid.uuid4().hex,
         )
         payload = json.dumps(asdict(info)).encode("utf-8")
-        if force:
-            temporary = self.path.with_name(self.path.name + f".{info.token}")
-            temporary.write_bytes(payload)
-            os.replace(temporary, self.path)
-        else:
-            try:
-                descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
-                holder = self.read()
-                raise WorkbookLocked(self.workbook_path, holder, self.is_stale(holder)) from None
-            with os.fdopen(descriptor, "wb") as handle:
-                handle.write(payload)
+        try:
+            if force:
+                temporary = self.path.with_name(self.path.name + f".{info.token}")
+                temporary.write_bytes(payload)
+                os.replace(temporary, self.path)
+            else:
+                try:
+                    descriptor = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                except FileExistsError:
+                    holder = self.read()
+                    stale = self.is_stale(holder)
+                    raise WorkbookLocked(self.workbook_path, holder, stale) from None
+                with os.fdopen(descriptor, "wb") as handle:
+                    handle.write(payload)
+        except WorkbookLocked:
+            raise
+        except OSError as error:
+            # No lock can be written beside it: the workbook could not be saved there either.
+            raise _not_writable(self.workbook_path, error) from error
         self._info = info
 
     def release(self) -> None:

@@ -87,6 +87,7 @@ class ClosenessCircle(QWidget):
         self._dragging: str | None = None
         self._drag_at = QPointF()
         self._hover_ring: int | None = None
+        self._read_only = False
 
     def sizeHint(self) -> QSize:
         return QSize(520, 520)
@@ -102,6 +103,18 @@ class ClosenessCircle(QWidget):
 
     def people(self) -> list[r.Person]:
         return list(self._people)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Looked at, not changed (a workbook opened read-only): people can still be picked,
+        but not dragged or moved with keys."""
+        self._read_only = read_only
+        self._dragging = None
+        self._hover_ring = None
+        self.setCursor(Qt.CursorShape.ArrowCursor)
+        self.update()
+
+    def is_read_only(self) -> bool:
+        return self._read_only
 
     def current(self) -> str | None:
         return self._current
@@ -289,7 +302,7 @@ class ClosenessCircle(QWidget):
         self.setFocus(Qt.FocusReason.MouseFocusReason)
         person_id = self.person_at(event.position())
         self.set_current(person_id)
-        if person_id:
+        if person_id and not self._read_only:
             self._dragging = person_id
             self._drag_at = event.position()
             self._hover_ring = self.ring_at(event.position())
@@ -300,7 +313,7 @@ class ClosenessCircle(QWidget):
             self._hover_ring = self.ring_at(event.position())
             self.update()
         else:
-            over = self.person_at(event.position())
+            over = self.person_at(event.position()) and not self._read_only
             self.setCursor(Qt.CursorShape.OpenHandCursor if over else Qt.CursorShape.ArrowCursor)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
@@ -318,6 +331,8 @@ class ClosenessCircle(QWidget):
             self.activated.emit(person_id)
 
     def _move(self, person_id: str, ring: int) -> None:
+        if self._read_only:
+            return
         person = next((p for p in self._people if p.id == person_id), None)
         if person is not None and person.closeness != ring:
             self.moved.emit(person_id, ring)

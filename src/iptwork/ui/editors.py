@@ -517,3 +517,65 @@ def add_shortcut(widget: QWidget, keys: str, slot: Callable[[], Any]) -> QShortc
     shortcut = QShortcut(QKeySequence(keys), widget)
     shortcut.activated.connect(slot)
     return shortcut
+
+
+#: Marks a widget that `set_read_only` locked, so that lifting read-only unlocks only those
+#: (a button disabled for its own reason stays disabled).
+_LOCKED = "iptwork_read_only_locked"
+#: Fields locked by `set_read_only` look it: greyed, so nobody starts typing into them.
+READ_ONLY_STYLE = (
+    f'QLineEdit[{_LOCKED}="true"], QPlainTextEdit[{_LOCKED}="true"], '
+    f'QTextEdit[{_LOCKED}="true"], QAbstractSpinBox[{_LOCKED}="true"] '
+    "{ background: #f1f2f4; color: #3b434b; }"
+)
+
+
+def set_read_only(root: QWidget, read_only: bool) -> None:
+    """Show every input under `root` without letting it change (a workbook opened
+    read-only), or lift that again. Text stays selectable and copyable; choices, ticks,
+    sliders and buttons that change something are disabled. The buttons of a dialog's
+    button box (Close, Cancel) and the scroll bars are left alone."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractSpinBox,
+        QDialogButtonBox,
+        QTabBar,
+        QTextEdit,
+    )
+
+    for widget in (root, *root.findChildren(QWidget)):
+        # Read-only, not disabled, where Qt allows: code that enables a field (a date
+        # enabled by its tick box) cannot make it editable again.
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
+            if read_only and not widget.isReadOnly():
+                widget.setReadOnly(True)
+                widget.setProperty(_LOCKED, True)
+            elif not read_only and widget.property(_LOCKED):
+                widget.setReadOnly(False)
+                widget.setProperty(_LOCKED, False)
+            else:
+                continue
+            widget.style().unpolish(widget)  # the style sheet looks at the property again
+            widget.style().polish(widget)
+        elif isinstance(widget, QComboBox | QSlider | QListWidget) or (
+            isinstance(widget, QAbstractButton)
+            and not isinstance(widget.parent(), QDialogButtonBox | QTabBar)
+        ):
+            _lock_enabled(widget, read_only)
+        elif isinstance(widget, QAbstractItemView):
+            triggers = QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only and widget.editTriggers() != triggers:
+                widget.setProperty(_LOCKED, int(widget.editTriggers().value))
+                widget.setEditTriggers(triggers)
+            elif not read_only and widget.property(_LOCKED):
+                widget.setEditTriggers(QAbstractItemView.EditTrigger(int(widget.property(_LOCKED))))
+                widget.setProperty(_LOCKED, None)
+
+
+def _lock_enabled(widget: QWidget, read_only: bool) -> None:
+    if read_only and not widget.testAttribute(Qt.WidgetAttribute.WA_ForceDisabled):
+        widget.setEnabled(False)
+        widget.setProperty(_LOCKED, True)
+    elif not read_only and widget.property(_LOCKED):
+        widget.setEnabled(True)
+        widget.setProperty(_LOCKED, False)

@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from iptwork import domain
 from iptwork.store import records as r
-from iptwork.ui import alerts, labels
+from iptwork.ui import alerts, editors, labels
 from iptwork.ui.editors import EntryLine, PeoplePicker, TextField
 from iptwork.ui.record_table import ID_ROLE, ROOT, Index
 
@@ -224,6 +224,7 @@ class FocusEditor(QWidget):
         self.setObjectName("focus-editor")
         self._focus: r.Focus | None = None
         self._loading = False
+        self._read_only = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -287,7 +288,7 @@ class FocusEditor(QWidget):
         self.new_goal.setPlaceholderText(self.tr("A new goal: type it and press Enter"))
         self.new_goal.setAccessibleName(self.tr("New goal"))
         self.new_goal.submitted.connect(self._add_goal)
-        remove_goal = QPushButton(self.tr("Remove goal"))
+        self.remove_goal = remove_goal = QPushButton(self.tr("Remove goal"))
         remove_goal.clicked.connect(self._remove_goal)
         goal_row = QHBoxLayout()
         goal_row.addWidget(self.new_goal, 1)
@@ -336,8 +337,18 @@ class FocusEditor(QWidget):
             if self.goals.goals() != focus.goals:
                 self.goals.set_goals(focus.goals)
             self.message.hide()
+            if self._read_only:
+                editors.set_read_only(self, True)  # the detail fields may be new ones
         finally:
             self._loading = False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A workbook opened read-only (open elsewhere): the focus is shown, not edited."""
+        self._timer.stop()
+        self._read_only = read_only
+        editors.set_read_only(self, read_only)
+        self.new_goal.setVisible(not read_only)
+        self.remove_goal.setVisible(not read_only)
 
     def _show_history(self, focus: r.Focus) -> None:
         history = [
@@ -386,7 +397,7 @@ class FocusEditor(QWidget):
     # --- saving -----------------------------------------------------------------------
 
     def _schedule(self, now: bool = False) -> None:
-        if self._loading or self._focus is None:
+        if self._loading or self._focus is None or self._read_only:
             return
         if now:
             self.flush()
@@ -426,6 +437,8 @@ class FocusEditor(QWidget):
     def flush(self) -> None:
         """Save now whatever is waiting (also called when leaving the focus)."""
         self._timer.stop()
+        if self._read_only:
+            return
         new, problem = self.composed()
         self.message.setVisible(bool(problem))
         self.message.setText(problem)
@@ -436,7 +449,7 @@ class FocusEditor(QWidget):
 
     def _change_area(self) -> None:
         """Move the focus to another problem area, asking first if details would be lost."""
-        if self._loading or self._focus is None:
+        if self._loading or self._focus is None or self._read_only:
             return
         area = str(self.area.currentData())
         if area == self._focus.area:
@@ -566,7 +579,7 @@ class FocusView(QWidget):
         )
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        add = QPushButton(self.tr("&Add a focus…"))
+        self.add_button = add = QPushButton(self.tr("&Add a focus…"))
         add.clicked.connect(self.add_requested)
         self.delete_button = QPushButton(self.tr("&Delete focus…"))
         self.delete_button.clicked.connect(self._delete_current)
@@ -594,7 +607,17 @@ class FocusView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._people: list[r.Person] = []
+        self._read_only = False
         self._show_current()
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A workbook opened read-only (open elsewhere): focuses are shown, not changed."""
+        if read_only:
+            self.editor.flush()  # nothing waits to be saved when the editing stops
+        self._read_only = read_only
+        self.editor.set_read_only(read_only)
+        self.add_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(self.current_id() is not None and not read_only)
 
     def set_data(self, focuses: Sequence[r.Focus], people: Sequence[r.Person]) -> None:
         self._people = list(people)
@@ -621,7 +644,7 @@ class FocusView(QWidget):
         has = index.isValid()
         self.scroll.setVisible(has)
         self.empty.setVisible(not has)
-        self.delete_button.setEnabled(has)
+        self.delete_button.setEnabled(has and not self._read_only)
         if not has:
             return
         focus = self.model.focus(index.row())
@@ -639,6 +662,6 @@ class FocusView(QWidget):
 
     def _delete_current(self) -> None:
         focus_id = self.current_id()
-        if focus_id:
+        if focus_id and not self._read_only:
             self.editor.flush()
             self.delete_requested.emit(focus_id)

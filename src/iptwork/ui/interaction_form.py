@@ -53,10 +53,14 @@ class InteractionFormDialog(QDialog):
         add_word: editors.AddWord | None = None,
         add_problem: editors.AddProblem | None = None,
         parent: QWidget | None = None,
+        read_only: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("interaction-form")
-        self.setWindowTitle(self.tr("Edit the interaction"))
+        self.read_only = read_only
+        self.setWindowTitle(
+            self.tr("The interaction (read-only)") if read_only else self.tr("Edit the interaction")
+        )
         self.resize(860, 760)
         self._original = interaction
         self._result: r.Interaction | None = None
@@ -136,17 +140,34 @@ class InteractionFormDialog(QDialog):
         self.message.setProperty("role", "problem")
         self.message.setWordWrap(True)
         self.message.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        editors.add_shortcut(self, "Ctrl+Return", self.save)
         outer = QVBoxLayout(self)
+        if read_only:
+            # The workbook is open elsewhere: everything can be read here, nothing changed.
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+            note = QLabel(
+                self.tr(
+                    "This workbook is open read-only, so this interaction can be read but not "
+                    "changed here."
+                )
+            )
+            note.setObjectName("read-only-note")
+            note.setProperty("role", "note")
+            note.setWordWrap(True)
+            outer.addWidget(note)
+        else:
+            buttons = QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            )
+            buttons.accepted.connect(self.save)
+            editors.add_shortcut(self, "Ctrl+Return", self.save)
+        buttons.rejected.connect(self.reject)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.message)
         outer.addWidget(buttons)
         self.load(interaction)
+        if read_only:
+            editors.set_read_only(form, True)
+            self.setStyleSheet(editors.READ_ONLY_STYLE)
         self.when.setFocus()
 
     def load(self, i: r.Interaction) -> None:
@@ -184,6 +205,8 @@ class InteractionFormDialog(QDialog):
         )
 
     def save(self) -> None:
+        if self.read_only:
+            return
         interaction = self.interaction()
         problem = editors.future_problem(interaction.occurred_at) or editors.emptiness_problem(
             interaction
@@ -208,8 +231,10 @@ class InteractionFormDialog(QDialog):
         add_person: editors.AddPerson | None = None,
         add_word: editors.AddWord | None = None,
         add_problem: editors.AddProblem | None = None,
+        read_only: bool = False,
     ) -> r.Interaction | None:
-        """The edited interaction, or None when nothing is to be saved."""
+        """The edited interaction, or None when nothing is to be saved (always None when
+        `read_only`: the interaction is only shown)."""
         dialog = cls(
             choices,
             interaction,
@@ -217,6 +242,7 @@ class InteractionFormDialog(QDialog):
             add_word=add_word,
             add_problem=add_problem,
             parent=parent,
+            read_only=read_only,
         )
         try:
             dialog.exec()

@@ -246,8 +246,9 @@ class InventoryView(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.circle = ClosenessCircle()
         self.circle.moved.connect(self.move_requested)
-        self.circle.activated.connect(self.edit_requested)
+        self.circle.activated.connect(self._edit_person)
         self.circle.current_changed.connect(self._select_in_table)
+        self._read_only = False
         self.table = QTableView()
         self.table.setObjectName("people-table")
         self.table.setAccessibleName(self.tr("People in your life"))
@@ -264,14 +265,14 @@ class InventoryView(QWidget):
         for column, width in enumerate((110, 90, 118, 62, 70, 120, 160)):
             self.table.setColumnWidth(column, width)
         self.table.activated.connect(
-            lambda index: self.edit_requested.emit(self.proxy.data(index, ID_ROLE))
+            lambda index: self._edit_person(self.proxy.data(index, ID_ROLE))
         )
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.circle.set_current(
                 self.proxy.data(current, ID_ROLE) if current.isValid() else None
             )
         )
-        add = QPushButton(self.tr("&Add a person…"))
+        self.add_button = add = QPushButton(self.tr("&Add a person…"))
         add.clicked.connect(self.add_requested)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self._edit_current)
@@ -282,12 +283,7 @@ class InventoryView(QWidget):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
-        hint = QLabel(
-            self.tr(
-                "Drag a person to another ring to change how close they are, or pick them "
-                "and press 1, 2 or 3."
-            )
-        )
+        self.hint = hint = QLabel(self._hint_text())
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")
         left = QWidget()
@@ -332,17 +328,37 @@ class InventoryView(QWidget):
                     self.table.selectRow(row)
                 return
 
+    def _hint_text(self) -> str:
+        if self._read_only:
+            return self.tr("The workbook is open read-only: the circle can be looked at here.")
+        return self.tr(
+            "Drag a person to another ring to change how close they are, or pick them "
+            "and press 1, 2 or 3."
+        )
+
+    def set_read_only(self, read_only: bool) -> None:
+        """A workbook opened read-only (open elsewhere): people are shown, not changed."""
+        self._read_only = read_only
+        self.circle.set_read_only(read_only)
+        self.add_button.setEnabled(not read_only)
+        self.hint.setText(self._hint_text())
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
-        chosen = self.current_id() is not None
+        chosen = self.current_id() is not None and not self._read_only
         self.edit_button.setEnabled(chosen)
         self.delete_button.setEnabled(chosen)
+
+    def _edit_person(self, person_id: str) -> None:
+        if person_id and not self._read_only:
+            self.edit_requested.emit(person_id)
 
     def _edit_current(self) -> None:
         person_id = self.current_id()
         if person_id:
-            self.edit_requested.emit(person_id)
+            self._edit_person(person_id)
 
     def _delete_current(self) -> None:
         person_id = self.current_id()
-        if person_id:
+        if person_id and not self._read_only:
             self.delete_requested.emit(person_id)

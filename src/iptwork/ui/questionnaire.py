@@ -638,8 +638,9 @@ class QuestionnairesView(QWidget):
         take_gad7.clicked.connect(lambda: self.take_requested.emit(GAD7))
         mood = QPushButton(self.tr("How are you today? (Ctrl+M)"))
         mood.clicked.connect(self.mood_requested)
+        self.record_buttons = (take_phq9, take_gad7, mood)
         top = QHBoxLayout()
-        for button in (take_phq9, take_gad7, mood):
+        for button in self.record_buttons:
             top.addWidget(button)
         top.addStretch(1)
         self.model = ScoresModel(self)
@@ -722,6 +723,10 @@ class QuestionnairesView(QWidget):
         self._document = document
         self._generation += 1
         self._stale = True
+        # A workbook opened read-only (open elsewhere): scores are shown, none added.
+        read_only = document is not None and document.workbook.read_only
+        for button in (*self.record_buttons, self.delete_button):
+            button.setEnabled(not read_only)
         if document is None:
             self.model.set_rows([])
             self.chart.show_message("")
@@ -788,5 +793,6 @@ class QuestionnairesView(QWidget):
 
     def _delete_current(self) -> None:
         row = self.current()
-        if row is not None:
+        read_only = self._document is not None and self._document.workbook.read_only
+        if row is not None and not read_only:
             self.delete_requested.emit(row.kind, row.id)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -29,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from iptwork.store.errors import PasswordRequired, WorkbookError, WrongPassword
 from iptwork.ui import alerts
+from iptwork.ui.editors import READ_ONLY_STYLE
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -48,6 +51,7 @@ READ_ONLY_ALLOWED = frozenset(
         "file.export_csv",
         "file.print",
         "edit.preferences",
+        "review.toggle",  # review mode shows a read-only workbook without changing it
     }
 )
 #: How often the daily backup is considered while a workbook stays open.
@@ -168,6 +172,32 @@ class UnlockDialog(QDialog):
         super().keyPressEvent(event)
 
 
+class ReadOnlyBanner(QFrame):
+    """Across the top of the window while the workbook is open read-only: why, and how to
+    get out of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("read-only-banner")
+        self.setStyleSheet(
+            "#read-only-banner { background: #fff4d6; border-bottom: 1px solid #e3c77a; }"
+        )
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        self.text = QLabel()
+        self.text.setObjectName("read-only-text")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.text, 1)
+        self.reopen_button = QPushButton(self.tr("Open for &editing"))
+        self.reopen_button.setObjectName("read-only-reopen")
+        self.reopen_button.setToolTip(
+            self.tr("Once it is closed in the other iptwork, open it again here to make changes")
+        )
+        layout.addWidget(self.reopen_button)
+        self.hide()
+
+
 class Security(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -188,6 +218,7 @@ class Security(QObject):
         self.daily.setInterval(DAILY_CHECK_MS)
         self.daily.timeout.connect(lambda: self.backup(timedelta(days=1)))
         self._make_actions()
+        self._make_banner()
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
@@ -263,6 +294,7 @@ class Security(QObject):
             self.window.setWindowTitle(
                 self.tr("%1 (read-only) — iptwork").replace("%1", document.path.name)
             )
+        self._show_read_only(document)
         self._update_actions()
         self.backup(self.open_min_age)
         self.daily.start()
@@ -273,7 +305,112 @@ class Security(QObject):
         self.idle.stop()
         if self.locked:
             self._uncover()
+        self._show_read_only(None)
         self._update_actions()
+
+    # --- read-only ---------------------------------------------------------------------
+
+    def _make_banner(self) -> None:
+        """The banner goes above the window's pages; a label in the status bar repeats it."""
+        window = self.window
+        self.banner = ReadOnlyBanner()
+        self.banner.reopen_button.clicked.connect(self.open_for_editing)
+        pages = window.takeCentralWidget()
+        holder = QWidget()
+        holder.setObjectName("central")
+        holder.setStyleSheet(READ_ONLY_STYLE)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        if pages is not None:
+            layout.addWidget(pages, 1)
+        window.setCentralWidget(holder)
+        self.status_label = QLabel(self.tr("Read-only"))
+        self.status_label.setObjectName("read-only-status")
+        self.status_label.setToolTip(self.tr("Nothing can be changed in this workbook here"))
+        window.statusBar().addPermanentWidget(self.status_label)
+        self.status_label.hide()
+        views = getattr(window, "views", None)  # tabs built on first use, when there are
+        if views is not None and hasattr(views, "built"):
+            views.built.connect(lambda _key: self._apply_to_views())
+
+    def _read_only_reason(self, document: Document) -> str:
+        from iptwork.store.lock import WorkbookLock
+
+        info = WorkbookLock(document.path).read()
+        name = document.path.name
+        if info is None:
+            where = self.tr("%1 is open in another iptwork").replace("%1", name)
+        else:
+            where = (
+                self.tr("%1 is open in iptwork on %2 (user %3, since %4)")
+                .replace("%1", name)
+                .replace("%2", info.host)
+                .replace("%3", info.user)
+                .replace("%4", info.since.replace("T", " ")[:16])
+            )
+        return self.tr(
+            "Opened read-only because %1. You can read, export and print it here, but not "
+            "change it. To make changes, close it there, then choose “Open for editing”."
+        ).replace("%1", where)
+
+    def _show_read_only(self, document: Document | None) -> None:
+        read_only = document is not None and document.workbook.read_only
+        if document is not None and read_only:
+            self.banner.text.setText(self._read_only_reason(document))
+        self.banner.setVisible(read_only)
+        self.status_label.setVisible(read_only)
+        self._apply_to_views()
+
+    def _views(self) -> list[QWidget]:
+        """The window's views that exist now (views built later are told when built)."""
+        window = self.window
+        views = getattr(window, "views", None)
+        if views is not None and hasattr(views, "built_views"):
+            return list(views.built_views())
+        names = ("interactions", "inventory", "focus_view", "patterns", "sessions_view")
+        names += ("questionnaires", "timeline", "sheets")
+        return [getattr(window, name) for name in names if hasattr(window, name)]
+
+    def _apply_to_views(self) -> None:
+        """Every view shows a read-only workbook without letting anything be changed: the
+        fields take no typing, the buttons that would change something are disabled."""
+        document = self.window.document
+        read_only = document is not None and document.workbook.read_only
+        for view in self._views():
+            set_read_only = getattr(view, "set_read_only", None)
+            if set_read_only is not None:
+                set_read_only(read_only)
+            name = view.objectName()
+            if name == "interactions-view":
+                # Its Edit button opens the interaction to read; Delete is not offered.
+                view.edit_button.setText(  # type: ignore[attr-defined]
+                    self.tr("&Open…") if read_only else self.tr("&Edit…")
+                )
+                view.delete_button.setVisible(not read_only)  # type: ignore[attr-defined]
+
+    def open_for_editing(self) -> None:
+        """Reopen the workbook for changes once the other iptwork has let go of it."""
+        from iptwork.store.lock import WorkbookLock
+
+        window = self.window
+        document = window.document
+        if document is None:
+            return
+        lock = WorkbookLock(document.path)
+        holder = lock.read()
+        if lock.path.exists() and not lock.is_stale(holder):
+            alerts.inform(
+                window,
+                self.tr("Still open elsewhere"),
+                self.tr(
+                    "%1 is still open in the other iptwork. Close it there first, then "
+                    "choose “Open for editing” again."
+                ).replace("%1", document.path.name),
+            )
+            return
+        window.open_path(document.path, password=document.workbook.password)
 
     # --- drafts -----------------------------------------------------------------------
 
@@ -376,28 +513,26 @@ class Security(QObject):
         self._frozen = {}
 
     def _rekey(self, document: Document, password: str | None, verb: str) -> None:
-        from iptwork.store import backup
-        from iptwork.store.password import change_password
+        from iptwork.store.password import Rekeyed, rekey
 
         was_plain = not document.workbook.encrypted
         workbook = document.workbook
         root = self.backup_root
-        self.window.focus_view.editor.flush()
+        keep = self.window.settings.backups_keep
+        flush = getattr(self.window, "_flush_editors", None)
+        if flush is not None:
+            flush()
+        else:
+            self.window.focus_view.editor.flush()
         self.window.ops.wait()
-        self._busy(self.tr("Re-encrypting the workbook…"))
+        self._busy(self.tr("Backing up and re-encrypting the workbook…"))
 
-        def work() -> int:
-            change_password(workbook, password)
-            removed = 0
-            if was_plain and password is not None:
-                # The older automatic backups (and any draft in the settings file) hold
-                # the workbook's words in plain text.
-                for old in backup.list_backups(root, workbook.path):
-                    old.unlink(missing_ok=True)
-                    removed += 1
-            return removed
+        def work() -> Rekeyed:
+            # A checked backup first, as the workbook is now (under its old password, if
+            # any), kept with the other automatic backups.
+            return rekey(workbook, password, root, keep=keep)
 
-        def done(removed: int) -> None:
+        def done(result: Rekeyed) -> None:
             if was_plain and password is not None:
                 self.window.settings.clear_draft(workbook.path)
             elif password is None:
@@ -406,13 +541,11 @@ class Security(QObject):
                     self.window.settings.set_draft(workbook.path, kept_draft)
             self._idle()
             self._update_actions()
-            text = self.tr("The password was %1.").replace("%1", verb)
-            if removed:
-                text += " " + self.tr(
-                    "%n older backup(s) without a password were deleted, so that no "
-                    "readable copy is left behind."
-                ).replace("%n", str(removed))
-            alerts.inform(self.window, self.tr("Password"), text)
+            alerts.inform(
+                self.window,
+                self.tr("Password"),
+                self._rekey_text(verb, result, was_plain and password is not None),
+            )
             self.restart_idle()
 
         def failed(error: WorkbookError) -> None:
@@ -425,6 +558,40 @@ class Security(QObject):
             )
 
         self.window.ops.run(work, done, failed)
+
+    def _rekey_text(self, verb: str, result: Any, protected_now: bool) -> str:
+        """One calm paragraph: what happened, the backup taken first, and the older copies."""
+        text = self.tr("The password was %1.").replace("%1", verb)
+        if result.backup is not None:
+            text += " " + self.tr(
+                "A backup of the workbook as it was before is kept with the other backups."
+            )
+        count = len(result.encrypted)
+        if count:
+            older = (
+                self.tr(
+                    "The older copy iptwork had kept of it is now encrypted with the new "
+                    "password too"
+                )
+                if count == 1
+                else self.tr(
+                    "The %n older copies iptwork had kept of it are now encrypted with the new "
+                    "password too"
+                ).replace("%n", str(count))
+            )
+            text += " " + older
+            text += (
+                self.tr("; copies you saved yourself elsewhere are still unencrypted.")
+                if protected_now
+                else "."
+            )
+        elif protected_now:
+            text += " " + self.tr("Copies you saved yourself elsewhere are still unencrypted.")
+        if result.left:
+            text += " " + self.tr(
+                "These older copies could not be read, so they were left as they were: %1"
+            ).replace("%1", ", ".join(str(p) for p in result.left))
+        return text
 
     # --- backups ----------------------------------------------------------------------
 

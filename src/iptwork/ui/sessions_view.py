@@ -744,7 +744,7 @@ class SessionsView(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.table.doubleClicked.connect(lambda _i: self._edit_current())
-        new = QPushButton(self.tr("&New session…"))
+        self.new_button = new = QPushButton(self.tr("&New session…"))
         new.clicked.connect(self.new_requested)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self._edit_current)
@@ -803,9 +803,14 @@ class SessionsView(QWidget):
 
     # --- data -------------------------------------------------------------------------
 
+    def _read_only(self) -> bool:
+        """A workbook opened read-only (open elsewhere) is looked at, not changed."""
+        return self._document is not None and self._document.workbook.read_only
+
     def set_document(self, document: Document | None) -> None:
         self._document = document
         self._stale = True
+        self.new_button.setEnabled(not self._read_only())
         if document is None:
             self.model.set_sessions([], None)
             self._show_current()
@@ -882,8 +887,8 @@ class SessionsView(QWidget):
         self.pages.setVisible(has)
         self.title.setVisible(has)
         self.empty.setVisible(not has)
-        self.edit_button.setEnabled(has)
-        self.delete_button.setEnabled(has)
+        self.edit_button.setEnabled(has and not self._read_only())
+        self.delete_button.setEnabled(has and not self._read_only())
         sessions = self.model.sessions()
         self.circle.show_circles(session, sessions)
         document = self._document
@@ -960,20 +965,20 @@ class SessionsView(QWidget):
 
     def _edit_current(self) -> None:
         session_id = self.current_id()
-        if session_id:
+        if session_id and not self._read_only():
             self.edit_requested.emit(session_id)
 
     def _delete_current(self) -> None:
         session_id = self.current_id()
-        if session_id:
+        if session_id and not self._read_only():
             self.delete_requested.emit(session_id)
 
     def _mark(self, interaction_id: str, reviewed: bool) -> None:
         session_id = self.current_id()
-        if session_id:
+        if session_id and not self._read_only():
             self.mark_requested.emit(session_id, interaction_id, reviewed)
 
     def _snapshot(self) -> None:
         session_id = self.current_id()
-        if session_id:
+        if session_id and not self._read_only():
             self.snapshot_requested.emit(session_id)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from iptwork import domain
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import editors, labels
 from iptwork.ui.editors import TextField
 
 if TYPE_CHECKING:
@@ -127,6 +127,7 @@ class SheetEditor(QGroupBox):
         super().__init__(title, parent)
         self._sheet: Sheet = empty
         self._loading = False
+        self._read_only = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_DELAY_MS)
@@ -158,14 +159,9 @@ class SheetEditor(QGroupBox):
 
     def set_read_only(self, read_only: bool) -> None:
         """A workbook opened read-only (open elsewhere) is shown, not edited."""
-        for field in self.texts.values():
-            field.setReadOnly(read_only)
-        for widget in self._inputs():
-            widget.setEnabled(not read_only)
-
-    def _inputs(self) -> list[QWidget]:
-        """The inputs besides the text fields."""
-        return [self.date]
+        self._timer.stop()
+        self._read_only = read_only
+        editors.set_read_only(self, read_only)
 
     def load(self, sheet: Sheet) -> None:
         self._timer.stop()
@@ -193,7 +189,7 @@ class SheetEditor(QGroupBox):
         return replace(self._sheet, **values)
 
     def _schedule(self, now: bool = False) -> None:
-        if self._loading:
+        if self._loading or self._read_only:
             return
         if now:
             self.flush()
@@ -203,6 +199,8 @@ class SheetEditor(QGroupBox):
     def flush(self) -> None:
         """Save now whatever is waiting (also when the tab is left, before an undo)."""
         self._timer.stop()
+        if self._read_only:
+            return
         new = self.composed()
         if new != self._sheet:
             self.edited.emit(self._sheet, new)
@@ -242,9 +240,6 @@ class FormulationEditor(SheetEditor):
 
     def _extra_values(self) -> dict[str, Any]:
         return {"agreed_sessions": self.sessions.value() or None}
-
-    def _inputs(self) -> list[QWidget]:
-        return [self.date, self.sessions]
 
 
 class TerminationEditor(SheetEditor):

@@ -219,7 +219,7 @@ class TimelineView(QWidget):
         self.table.setColumnWidth(1, 120)
         self.table.setColumnWidth(2, 120)
         self.table.doubleClicked.connect(lambda _i: self._edit_current())
-        add = QPushButton(self.tr("&Add a life event…"))
+        self.add_button = add = QPushButton(self.tr("&Add a life event…"))
         add.clicked.connect(self.add_requested)
         self.edit_button = QPushButton(self.tr("&Edit…"))
         self.edit_button.clicked.connect(self._edit_current)
@@ -248,10 +248,16 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+    def _read_only(self) -> bool:
+        """A workbook opened read-only (open elsewhere) is looked at, not changed."""
+        return self._document is not None and self._document.workbook.read_only
+
     def set_document(self, document: Document | None) -> None:
         self._document = document
         self._generation += 1
         self._stale = True
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setEnabled(not self._read_only())
         if document is None:
             self.model.set_events([], {})
             self.chart.show_message("")
@@ -340,10 +346,10 @@ class TimelineView(QWidget):
 
     def _edit_current(self) -> None:
         event_id = self.current_id()
-        if event_id:
+        if event_id and not self._read_only():
             self.edit_requested.emit(event_id)
 
     def _delete_current(self) -> None:
         event_id = self.current_id()
-        if event_id:
+        if event_id and not self._read_only():
             self.delete_requested.emit(event_id)
