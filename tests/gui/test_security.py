@@ -46,7 +46,7 @@ def new_passwords(monkeypatch: pytest.MonkeyPatch) -> list[str | None]:
 
 
 def settle(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(lambda: not window.ops.busy)
+    qtbot.waitUntil(lambda: not window.ops.busy, timeout=30_000)
 
 
 def count(path: Path, password: str | None = None) -> int:
@@ -176,7 +176,7 @@ def test_set_password_leaves_no_plain_copy_of_ours(
     chosen = backup.list_backups(backups, sample_path)[0]
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda _cls, _p, _b: chosen))
     window.actions.trigger("workbook.restore_backup")
-    qtbot.waitUntil(lambda: "restored" in answers.texts())
+    qtbot.waitUntil(lambda: "restored" in answers.texts(), timeout=30_000)
     settle(qtbot, window)
     (before_restore,) = sample_path.parent.glob("sample-before-restore-*.iptw")
     # An upgrade keeps the older file beside it too; the person's own copy is theirs.
@@ -236,7 +236,7 @@ def test_restore_from_a_backup_round_trips(
     chosen = backup.list_backups(backups, sample_path)[0]
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda _cls, _p, _b: chosen))
     window.actions.trigger("workbook.restore_backup")
-    qtbot.waitUntil(lambda: "restored" in answers.texts())
+    qtbot.waitUntil(lambda: "restored" in answers.texts(), timeout=30_000)
     settle(qtbot, window)
     restored = window.document
     assert restored is not None
@@ -367,7 +367,7 @@ def test_restore_a_backup_made_under_an_older_password(
     monkeypatch.setattr(RestoreDialog, "ask", classmethod(lambda _cls, _p, _b: chosen))
     answers.passwords.extend(["wrong", "pw"])
     window.actions.trigger("workbook.restore_backup")
-    qtbot.waitUntil(lambda: "restored" in answers.texts())
+    qtbot.waitUntil(lambda: "restored" in answers.texts(), timeout=30_000)
     settle(qtbot, window)
     assert window.document is not None
     assert window.document.workbook.password == "pw"

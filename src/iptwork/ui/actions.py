@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 Shortcut = QKeySequence.StandardKey | str | None
 
@@ -45,6 +45,69 @@ TIPS: dict[str, str] = {
     ),
     "edit.preferences": _noop("Theme, text size, export choices, auto-lock and backups"),
 }
+
+#: Tips for submenus, keyed by the name of the first action in them (a submenu has no name
+#: of its own). Translated in the "actions" context when used.
+SUBMENU_TIPS: dict[str, str] = {
+    "file.export_json": _noop(
+        "Save the records as JSON (to keep or move them) or as CSV tables (for a spreadsheet)"
+    ),
+}
+RECENT_TIP = _noop("Workbooks you opened lately: pick one to open it again")
+RECENT_ENTRY_TIP = _noop("Open %1")
+NO_RECENT_TIP = _noop("No workbook has been opened yet")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("actions", text)
+
+
+def _set_tip(action: QAction, tip: str) -> None:
+    action.setStatusTip(tip)
+    action.setToolTip(_with_shortcut(tip, action))
+
+
+def describe_submenus(bar: QMenuBar, recent: QMenu | None = None) -> None:
+    """Give every submenu a tip, like every action has: shown in the status bar while the
+    pointer rests on it. `recent` (Open recent) also gets one for each workbook it lists,
+    with the workbook's whole path, each time it is filled."""
+    for top in bar.actions():
+        menu = top.menu()
+        if isinstance(menu, QMenu):
+            _describe(menu, recent)
+    if recent is not None:
+        recent.aboutToShow.connect(lambda: _describe_recent(recent))  # after it is filled
+
+
+def _describe(menu: QMenu, recent: QMenu | None) -> None:
+    for action in menu.actions():
+        sub = action.menu()
+        if not isinstance(sub, QMenu):
+            continue
+        _describe(sub, recent)
+        if action.statusTip():
+            continue
+        if sub is recent:
+            tip = _tr(RECENT_TIP)
+        else:
+            inside = [a for a in sub.actions() if not a.isSeparator()]
+            first = inside[0].objectName() if inside else ""
+            tip = (
+                _tr(SUBMENU_TIPS[first])
+                if first in SUBMENU_TIPS
+                else ", ".join(a.text().replace("&", "").rstrip("…") for a in inside)
+            )
+        _set_tip(action, tip)
+
+
+def _describe_recent(recent: QMenu) -> None:
+    for action in recent.actions():
+        if action.isSeparator() or action.statusTip():
+            continue
+        if action.isEnabled():  # the tooltip is the workbook's path
+            _set_tip(action, _tr(RECENT_ENTRY_TIP).replace("%1", action.toolTip()))
+        else:
+            _set_tip(action, _tr(NO_RECENT_TIP))
 
 
 def _with_shortcut(tip: str, action: QAction) -> str:

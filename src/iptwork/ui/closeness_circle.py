@@ -13,7 +13,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFocusEvent,
@@ -29,13 +29,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import labels, theme
 
 SUPPORTIVE = QColor("#0072B2")
 CONFLICTED = QColor("#D55E00")
 NEUTRAL = QColor("#A9A9A9")
 DOT = 13.0  # radius of a person's dot
 ME = 0.16  # radius of "me" as a share of the outer radius
+ME_FILL = QColor("#4a5560")  # "me" in white on this slate, the same in both themes
+LIGHT_MARK, DARK_MARK = QColor("#ffffff"), QColor("#1d2024")
 
 
 def balance(person: r.Person) -> float:
@@ -61,6 +63,26 @@ def sign(person: r.Person) -> str:
     if value <= -0.2:
         return "−"
     return "±"
+
+
+def mark_colour(fill: QColor) -> QColor:
+    """White or near-black for the sign inside a dot, whichever reads better on it."""
+    return max((LIGHT_MARK, DARK_MARK), key=lambda mark: theme.contrast(mark, fill))
+
+
+@dataclass(frozen=True)
+class Colours:
+    """What the circle is painted with, all taken from the palette (so it reads in the
+    light and the dark theme, and is painted again when the palette changes)."""
+
+    rings: tuple[QColor, QColor, QColor]  # the fills of the inner, middle and outer ring
+    drop: QColor  # the ring a dragged person would land in
+    ring_line: QColor
+    ring_name: QColor  # "Inner circle" … along the top of each ring
+    chip: QColor  # behind a person's name
+    name: QColor  # a person's name
+    legend: QColor  # the legend's words, on the window
+    halo: QColor  # around each dot, to set it off from the ring
 
 
 @dataclass(frozen=True)
@@ -190,35 +212,77 @@ class ClosenessCircle(QWidget):
 
     # --- painting ---------------------------------------------------------------------
 
+    def colours(self) -> Colours:
+        palette = self.palette()
+        role = QPalette.ColorRole
+        base, text = palette.color(role.Base), palette.color(role.Text)
+        accent = palette.color(role.Highlight)
+        rings = (theme.mix(accent, base, 0.16), theme.mix(accent, base, 0.08), QColor(base))
+        hint = palette.color(role.PlaceholderText)
+        hint = theme.mix(hint, rings[0], hint.alphaF())  # often half-transparent text
+        if min(theme.contrast(hint, fill) for fill in rings) < 4.5:
+            hint = theme.mix(text, rings[0], 0.75)
+        return Colours(
+            rings=rings,
+            drop=theme.mix(accent, base, 0.3),
+            ring_line=theme.mix(text, base, 0.35),
+            ring_name=hint,
+            chip=QColor(base),
+            name=QColor(text),
+            legend=palette.color(role.WindowText),
+            halo=QColor(base),
+        )
+
+    def small_font(self) -> QFont:
+        """Ring names, names and the legend."""
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() * 0.85, 7))
+        return small
+
+    def name_box(self, person_id: str) -> QRectF:
+        """Where a person's name is written (under their dot)."""
+        for place in self.placed():
+            if place.person.id == person_id:
+                return self._name_box(place.person, place.centre, QFontMetrics(self.small_font()))
+        raise KeyError(person_id)
+
+    def _name_box(self, person: r.Person, at: QPointF, metrics: QFontMetrics) -> QRectF:
+        name = metrics.elidedText(person.name, Qt.TextElideMode.ElideRight, 110)
+        width = metrics.horizontalAdvance(name) + 8
+        return QRectF(at.x() - width / 2, at.y() + DOT + 2, width, metrics.height() + 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A theme or text-size change: paint again with the new colours and sizes.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.update()
+        super().changeEvent(event)
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        palette = self.palette()
-        text_colour = palette.color(QPalette.ColorRole.WindowText)
+        colours = self.colours()
         centre = self.centre()
-        ring_fills = (QColor("#e9eef5"), QColor("#f1f4f8"), QColor("#f8f9fb"))
         for ring in (3, 2, 1):
             outer = self.ring_bounds(ring)[1]
-            fill = ring_fills[ring - 1]
+            fill = colours.rings[ring - 1]
             if self._dragging and self._hover_ring == ring:
-                fill = QColor("#d9e6f5")
-            painter.setPen(QPen(QColor("#9aa5b1"), 1.2))
+                fill = colours.drop
+            painter.setPen(QPen(colours.ring_line, 1.2))
             painter.setBrush(fill)
             painter.drawEllipse(centre, outer, outer)
         # Ring names along the top of each ring.
-        small = QFont(self.font())
-        small.setPointSizeF(max(self.font().pointSizeF() * 0.85, 7))
+        small = self.small_font()
         painter.setFont(small)
-        painter.setPen(QColor("#5a6572"))
+        painter.setPen(colours.ring_name)
         for ring in (1, 2, 3):
             outer = self.ring_bounds(ring)[1]
             rect = QRectF(centre.x() - 70, centre.y() - outer + 2, 140, 16)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, labels.closeness(ring))
         me = self.outer_radius() * ME
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#4a5560"))
+        painter.setBrush(ME_FILL)
         painter.drawEllipse(centre, me * 0.75, me * 0.75)
-        painter.setPen(QColor("white"))
+        painter.setPen(mark_colour(ME_FILL))
         bold = QFont(self.font())
         bold.setBold(True)
         painter.setFont(bold)
@@ -233,8 +297,8 @@ class ClosenessCircle(QWidget):
             at = place.centre
             if person.id == self._dragging:
                 at = self._drag_at
-            self._paint_person(painter, person, at, small, metrics, text_colour)
-        self._paint_legend(painter, small, text_colour)
+            self._paint_person(painter, person, at, small, metrics, colours)
+        self._paint_legend(painter, small, colours)
         painter.end()
 
     def _paint_person(
@@ -244,7 +308,7 @@ class ClosenessCircle(QWidget):
         at: QPointF,
         font: QFont,
         metrics: QFontMetrics,
-        text_colour: QColor,
+        colours: Colours,
     ) -> None:
         is_current = person.id == self._current
         if is_current:
@@ -255,26 +319,26 @@ class ClosenessCircle(QWidget):
             )
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawEllipse(at, DOT + 5, DOT + 5)
-        painter.setPen(QPen(QColor("white"), 2))
-        painter.setBrush(colour(person))
+        fill = colour(person)
+        painter.setPen(QPen(colours.halo, 2))
+        painter.setBrush(fill)
         painter.drawEllipse(at, DOT, DOT)
         painter.setFont(font)
-        painter.setPen(QColor("white"))
+        painter.setPen(mark_colour(fill))
         painter.drawText(
             QRectF(at.x() - DOT, at.y() - DOT, 2 * DOT, 2 * DOT),
             Qt.AlignmentFlag.AlignCenter,
             sign(person),
         )
+        box = self._name_box(person, at, metrics)
         name = metrics.elidedText(person.name, Qt.TextElideMode.ElideRight, 110)
-        width = metrics.horizontalAdvance(name) + 8
-        box = QRectF(at.x() - width / 2, at.y() + DOT + 2, width, metrics.height() + 2)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.setBrush(colours.chip)
         painter.drawRoundedRect(box, 3, 3)
-        painter.setPen(text_colour)
+        painter.setPen(colours.name)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, name)
 
-    def _paint_legend(self, painter: QPainter, font: QFont, text_colour: QColor) -> None:
+    def _paint_legend(self, painter: QPainter, font: QFont, colours: Colours) -> None:
         painter.setFont(font)
         metrics = QFontMetrics(font)
         entries = (
@@ -288,9 +352,9 @@ class ClosenessCircle(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(fill)
             painter.drawEllipse(QPointF(x + 8, y + metrics.height() / 2), 8, 8)
-            painter.setPen(QColor("white"))
+            painter.setPen(mark_colour(fill))
             painter.drawText(QRectF(x, y, 16, metrics.height()), Qt.AlignmentFlag.AlignCenter, mark)
-            painter.setPen(text_colour)
+            painter.setPen(colours.legend)
             painter.drawText(QPointF(x + 20, y + metrics.ascent()), text)
             x += 20 + metrics.horizontalAdvance(text) + 18
 

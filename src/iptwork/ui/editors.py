@@ -526,7 +526,7 @@ _LOCKED = "iptwork_read_only_locked"
 READ_ONLY_STYLE = (
     f'QLineEdit[{_LOCKED}="true"], QPlainTextEdit[{_LOCKED}="true"], '
     f'QTextEdit[{_LOCKED}="true"], QAbstractSpinBox[{_LOCKED}="true"] '
-    "{ background: #f1f2f4; color: #3b434b; }"
+    "{ background: palette(window); color: palette(placeholder-text); }"
 )
 
 

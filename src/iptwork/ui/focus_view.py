@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 
 from iptwork import domain
 from iptwork.store import records as r
-from iptwork.ui import alerts, editors, labels
+from iptwork.ui import alerts, editors, labels, theme
 from iptwork.ui.editors import EntryLine, PeoplePicker, TextField
 from iptwork.ui.record_table import ID_ROLE, ROOT, Index
 
@@ -230,10 +230,7 @@ class FocusEditor(QWidget):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
+        theme.scale_font(self.title, 1.3, bold=True)
         self.area = QComboBox()
         self.area.setObjectName("focus-area")
         self.area.setAccessibleName(self.tr("Problem area"))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from iptwork.store import records as r
-from iptwork.ui import editors
+from iptwork.ui import editors, theme
 
 if TYPE_CHECKING:
     from iptwork.ui.document import EntryChoices
@@ -343,10 +343,7 @@ class GuidedEntryDialog(QDialog):
         question = QLabel(step.question)
         question.setProperty("role", "question")
         question.setWordWrap(True)
-        font = question.font()
-        font.setPointSizeF(font.pointSizeF() * 1.35)
-        font.setBold(True)
-        question.setFont(font)
+        theme.scale_font(question, 1.35, bold=True)
         helper = QLabel(step.helper)
         helper.setWordWrap(True)
         helper.setProperty("role", "hint")

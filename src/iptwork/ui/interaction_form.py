@@ -110,7 +110,9 @@ class InteractionFormDialog(QDialog):
         when_row.addWidget(self.when)
         when_row.addWidget(self.channel)
         when_row.addStretch(1)
-        layout.addRow(self.tr("&When"), when_row)
+        when_label = QLabel(self.tr("&When"))
+        when_label.setBuddy(self.when)  # Alt+W; a row of two fields has no buddy by itself
+        layout.addRow(when_label, when_row)
         layout.addRow(self.tr("&People"), self.people)
         layout.addRow(self.tr("Problem &area"), self.focus_choice)
         for key in ("setting", "intended", "said", "other_said", "heard", "their_view"):

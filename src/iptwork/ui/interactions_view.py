@@ -464,6 +464,7 @@ class InteractionsView(QWidget):
 
         self.empty = QLabel()
         self.empty.setObjectName("empty-note")
+        theme.scale_font(self.empty, theme.EMPTY_NOTE)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.empty.hide()

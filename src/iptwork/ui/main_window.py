@@ -61,7 +61,7 @@ QLabel[role="note"] {
     color: palette(window-text); background: rgba(0, 114, 178, 0.12);
     border: 1px solid rgba(0, 114, 178, 0.45); border-radius: 4px; padding: 6px;
 }
-QLabel#empty-note { color: palette(placeholder-text); font-size: 13pt; }
+QLabel#empty-note { color: palette(placeholder-text); }  /* sized by theme.scale_font */
 QTabWidget::pane { border-top: 1px solid palette(mid); }
 """
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from iptwork import domain
+from iptwork.ui import theme
 
 
 class MoodDialog(QDialog):
@@ -28,9 +29,7 @@ class MoodDialog(QDialog):
         self.setWindowTitle(self.tr("How are you today?"))
         self.rating: int | None = None
         question = QLabel(self.tr("How are you today, all in all?"))
-        font = question.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        question.setFont(font)
+        theme.scale_font(question, 1.3)
         hint = QLabel(
             self.tr("0 is the worst you can imagine, 10 the best. Press a number key, or click.")
         )

@@ -47,7 +47,7 @@ from PySide6.QtWidgets import (
 from iptwork import domain
 from iptwork.analysis.filters import PatternFilter
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import labels, theme
 from iptwork.ui.interactions_view import (
     FilterBar,
     InteractionListModel,
@@ -63,16 +63,18 @@ if TYPE_CHECKING:
     from iptwork.ui.ops import Ops
 
 IDS_ROLE = Qt.ItemDataRole.UserRole + 2
+#: The summary and the safety note, a little larger than the text around them.
+LARGER = 1.15
 
 STYLE = """
 QLabel#patterns-safety {
     background: #fff6e0; border: 1px solid #e3c27a; border-left: 5px solid #c98a00;
-    border-radius: 4px; padding: 10px; color: #3d2f00; font-size: 11pt;
+    border-radius: 4px; padding: 10px; color: #3d2f00;
 }
-QLabel#patterns-summary { font-size: 11pt; padding: 2px 4px; }
+QLabel#patterns-summary { padding: 2px 4px; }
 QFrame#chart-panel { background: white; border: 1px solid #dde2e7; border-radius: 6px; }
 QLabel#chart-empty { color: #56616c; padding: 8px; }  /* on the white chart panel */
-QLabel#patterns-empty { color: palette(placeholder-text); font-size: 13pt; padding: 40px; }
+QLabel#patterns-empty { color: palette(placeholder-text); padding: 40px; }
 """
 
 
@@ -453,18 +455,21 @@ class PatternsView(QWidget):
 
         self.safety = QLabel()
         self.safety.setObjectName("patterns-safety")
+        theme.scale_font(self.safety, LARGER)
         self.safety.setWordWrap(True)
         self.safety.setTextFormat(Qt.TextFormat.PlainText)
         self.safety.setAccessibleName(self.tr("Important"))
         self.safety.hide()
         self.summary = QLabel()
         self.summary.setObjectName("patterns-summary")
+        theme.scale_font(self.summary, LARGER)
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.empty = QLabel()
         self.empty.setObjectName("patterns-empty")
+        theme.scale_font(self.empty, theme.EMPTY_NOTE)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.hide()

@@ -49,7 +49,7 @@ from PySide6.QtWidgets import (
 
 from iptwork import domain
 from iptwork.store import records as r
-from iptwork.ui import alerts, labels
+from iptwork.ui import alerts, labels, theme
 from iptwork.ui.figure_panel import FigurePanel
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
 
@@ -150,10 +150,7 @@ class QuestionnaireDialog(QDialog):
         title = QLabel(
             self.tr("%1 (%2)").replace("%1", self.form.name).replace("%2", self.form.about)
         )
-        big = title.font()
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        big.setBold(True)
-        title.setFont(big)
+        theme.scale_font(title, 1.3, bold=True)
         self.taken_on = QDateEdit()
         self.taken_on.setCalendarPopup(True)
         self.taken_on.setDisplayFormat("yyyy-MM-dd")
@@ -198,9 +195,7 @@ class QuestionnaireDialog(QDialog):
         self.item_text = QLabel()
         self.item_text.setObjectName("questionnaire-item")
         self.item_text.setWordWrap(True)
-        font = self.item_text.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        self.item_text.setFont(font)
+        theme.scale_font(self.item_text, 1.45)
         self.item_text.setMinimumHeight(90)
         self.item_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.choice_buttons: list[QPushButton] = []
@@ -414,10 +409,7 @@ class QuestionnaireDialog(QDialog):
         page = QWidget()
         self.total_label = QLabel()
         self.total_label.setObjectName("questionnaire-total")
-        font = self.total_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        self.total_label.setFont(font)
+        theme.scale_font(self.total_label, 1.45, bold=True)
         self.total_label.setWordWrap(True)
         self.bands_label = QLabel()
         self.bands_label.setWordWrap(True)
@@ -431,7 +423,7 @@ class QuestionnaireDialog(QDialog):
         about.setWordWrap(True)
         self.item9_note = QLabel(tr(domain.ITEM9_MESSAGE))
         self.item9_note.setObjectName("item9-note")
-        self.item9_note.setProperty("role", "note")
+        theme.safety_box(self.item9_note)  # as visible in the dark theme as in the light
         self.item9_note.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save"))
         self.save_button.setDefault(True)
@@ -593,7 +585,7 @@ class ScoresModel(RecordTableModel[Row]):
         if role == KIND_ROLE:
             return row.kind
         if role == Qt.ItemDataRole.ForegroundRole and row.alert and column == 3:
-            return QColor("#7a1d12")
+            return QColor(theme.tints().alert)  # on the base colour, light or dark
         return None
 
 

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from iptwork.analysis import course
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import labels, theme
 from iptwork.ui.editors import TextField
 
 if TYPE_CHECKING:
@@ -45,16 +45,26 @@ SAVE_DELAY_MS = 700
 NEW, ALL = "new", "all"
 LARGE = 1.5  # the client's words, relative to the normal font
 
+#: Palette roles and translucent tints only, so that it reads in the light and the dark
+#: theme alike: the client's words on the base colour, the side panel on the alternate
+#: one, the therapist's note in a tint of its own.
 STYLE = """
-QFrame#review-column { background: #ffffff; border: 1px solid #c9cfd6; border-radius: 6px; }
-QFrame#review-column[gap="true"] { border: 2px solid #0072B2; }
-QLabel#review-column-title { color: #3b4650; font-weight: bold; }
-QFrame#therapist-note {
-    background: #fff8e1; border: 1px solid #e6cf85; border-left: 6px solid #c9a227;
-    border-radius: 4px;
+QFrame#review-column {
+    background: palette(base); border: 1px solid palette(mid); border-radius: 6px;
 }
-QLabel#therapist-note-title { color: #6b5200; font-weight: bold; }
-QFrame#review-side { background: #f4f6f8; border-radius: 6px; }
+QFrame#review-column[gap="true"] { border: 2px solid palette(highlight); }
+QFrame#review-column QLabel { color: palette(text); }
+QFrame#review-column QLabel#review-column-title,
+QFrame#review-column QLabel[empty="true"] { color: palette(placeholder-text); }
+QLabel#review-column-title { font-weight: bold; }
+QFrame#therapist-note {
+    background: rgba(201, 162, 39, 0.16); border: 1px solid rgba(201, 162, 39, 0.55);
+    border-left: 6px solid #c9a227; border-radius: 4px;
+}
+QLabel#therapist-note-title { color: palette(window-text); font-weight: bold; }
+QFrame#review-side { background: palette(alternate-base); border-radius: 6px; }
+QFrame#review-side QLabel { color: palette(text); }
+QFrame#review-side QLabel#review-column-title { color: palette(placeholder-text); }
 """
 
 #: The four columns: the record's field, the heading, and whether it is one end of the gap.
@@ -76,9 +86,7 @@ def _wrapped(text: str = "", scale: float = 1.0) -> QLabel:
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     if scale != 1.0:
-        font = label.font()
-        font.setPointSizeF(font.pointSizeF() * scale)
-        label.setFont(font)
+        theme.scale_font(label, scale)
     return label
 
 
@@ -109,10 +117,7 @@ class ReviewPage(QWidget):
         self._timer.timeout.connect(self.flush)
 
         title = QLabel(self.tr("Review mode"))
-        big = title.font()
-        big.setPointSizeF(big.pointSizeF() * 1.4)
-        big.setBold(True)
-        title.setFont(big)
+        theme.scale_font(title, 1.4, bold=True)
         self.scope = QComboBox()
         self.scope.setAccessibleName(self.tr("Which interactions"))
         self.scope.addItem(self.tr("New since we last met"), NEW)
@@ -234,6 +239,7 @@ class ReviewPage(QWidget):
 
         self.empty = QLabel()
         self.empty.setObjectName("empty-note")
+        theme.scale_font(self.empty, theme.EMPTY_NOTE)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.shown = QWidget()
@@ -364,7 +370,11 @@ class ReviewPage(QWidget):
         for name, label in self.columns.items():
             text = getattr(interaction, name).strip()
             label.setText(text or nothing)
-            label.setEnabled(bool(text))
+            if label.property("empty") != (not text):  # the hint colour, not greyed out
+                label.setProperty("empty", not text)
+                style = label.style()  # polish again, for the style sheet to see it
+                style.unpolish(label)
+                style.polish(label)
         understood = (
             labels.understood(interaction.understood)
             if interaction.understood

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from iptwork.store.errors import PasswordRequired, WorkbookError, WrongPassword
 from iptwork.ui import alerts
+from iptwork.ui.actions import describe_submenus
 from iptwork.ui.editors import READ_ONLY_STYLE
 
 if TYPE_CHECKING:
@@ -51,6 +52,9 @@ READ_ONLY_ALLOWED = frozenset(
         "file.export_csv",
         "file.print",
         "edit.preferences",
+        "help.guide",  # help, the crisis page and About always work
+        "help.crisis",
+        "help.about",
         "review.toggle",  # review mode shows a read-only workbook without changing it
     }
 )
@@ -179,8 +183,11 @@ class ReadOnlyBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("read-only-banner")
+        # A tint and the palette's text: it reads in the light and the dark theme alike.
         self.setStyleSheet(
-            "#read-only-banner { background: #fff4d6; border-bottom: 1px solid #e3c77a; }"
+            "#read-only-banner { background: rgba(201, 162, 39, 0.2); "
+            "border-bottom: 1px solid rgba(201, 162, 39, 0.6); }"
+            "#read-only-banner QLabel { color: palette(window-text); }"
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -272,6 +279,8 @@ class Security(QObject):
                     "workbook.restore_backup",
                 ):
                     menu.addAction(window.actions[name])
+        # The menus are complete now: their submenus get tips like every action has.
+        describe_submenus(bar, getattr(window, "recent_menu", None))
 
     def _update_actions(self) -> None:
         document = self.window.document

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDate,
+    QEvent,
     Qt,
     Signal,
 )
@@ -49,7 +50,7 @@ from PySide6.QtWidgets import (
 from iptwork import domain
 from iptwork.analysis import course
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import labels, theme
 from iptwork.ui.closeness_circle import ClosenessCircle
 from iptwork.ui.editors import TextField
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
@@ -407,10 +408,7 @@ def event_line(event: r.LifeEvent, names: dict[str, str]) -> str:
 
 def _section(text: str) -> QLabel:
     label = QLabel(text)
-    font = label.font()
-    font.setBold(True)
-    font.setPointSizeF(font.pointSizeF() * 1.1)
-    label.setFont(font)
+    theme.scale_font(label, 1.1, bold=True)
     return label
 
 
@@ -439,7 +437,8 @@ class SincePage(QScrollArea):
         self.mood = _line("")
         self.phq9 = _line("")
         self.gad7 = _line("")
-        self.item9 = _line("", "note")
+        self.item9 = _line("")
+        theme.safety_box(self.item9)  # as visible in the dark theme as in the light
         self.item9.setObjectName("since-item9")
         self.events_box = QVBoxLayout()
         self.interactions_intro = _line("")
@@ -777,13 +776,9 @@ class SessionsView(QWidget):
         self.pages.addTab(self.since, self.tr("Since we last met"))
         self.pages.addTab(self.notes, self.tr("Notes and homework"))
         self.pages.addTab(self.circle, self.tr("Closeness circle"))
-        self.empty = QLabel(
-            self.tr(
-                "No sessions yet. Add one with “New session…”: the number and the phase are "
-                "suggested, and the first page then gathers what happened since the last one."
-            )
-        )
+        self.empty = QLabel()
         self.empty.setObjectName("empty-note")
+        theme.scale_font(self.empty, theme.EMPTY_NOTE)
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         right = QWidget()
@@ -827,6 +822,11 @@ class SessionsView(QWidget):
         super().showEvent(event)
         if self._stale and self._document is not None:
             self.reload()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._document is not None:
+            self._show_current()  # the notes' HTML carries a colour of the theme
 
     def reload(self) -> None:
         document = self._document
@@ -887,6 +887,17 @@ class SessionsView(QWidget):
         self.pages.setVisible(has)
         self.title.setVisible(has)
         self.empty.setVisible(not has)
+        self.empty.setText(
+            self.tr(
+                "No sessions in this workbook. It is open read-only, so none can be added "
+                "here: open it for editing to add one."
+            )
+            if self._read_only()
+            else self.tr(
+                "No sessions yet. Add one with “New session…”: the number and the phase are "
+                "suggested, and the first page then gathers what happened since the last one."
+            )
+        )
         self.edit_button.setEnabled(has and not self._read_only())
         self.delete_button.setEnabled(has and not self._read_only())
         sessions = self.model.sessions()
@@ -921,12 +932,13 @@ class SessionsView(QWidget):
 
     def _notes_html(self, session: r.TherapySession, document: Document) -> str:
         nothing = html.escape(self.tr("Nothing written yet."))
+        muted = theme.tints(self.notes.palette()).muted  # readable on its base, light or dark
 
         def block(title: str, text: str) -> str:
             body = (
                 html.escape(text).replace("\n", "<br>")
                 if text.strip()
-                else f"<span style='color:#56616c'>{nothing}</span>"
+                else f"<span style='color:{muted}'>{nothing}</span>"
             )
             return f"<h3>{html.escape(title)}</h3><p>{body}</p>"
 

@@ -7,6 +7,8 @@ the first time, so "follow the system" and 100 % always mean what the desktop gi
 Style sheets elsewhere should use palette roles (`palette(window-text)`,
 `palette(placeholder-text)`, `palette(mid)`) and translucent tints (`rgba(…, 0.12)`), which
 read on both backgrounds; `tints()` gives the same tints for HTML and custom painting.
+Font sizes relative to the text (a title 1.4 times the body) go through `scale_font()`,
+never a `font-size` in points in a style sheet, so the text-size preference scales them too.
 Only cheap Qt classes are imported here: this runs before the window is on screen.
 """
 
@@ -15,8 +17,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QWidget,
+)
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -110,6 +119,11 @@ def contrast(one: QColor, other: QColor) -> float:
     return (max(a, b) + 0.05) / (min(a, b) + 0.05)
 
 
+def mix(front: QColor, back: QColor, amount: float) -> QColor:
+    """`amount` of `front` over `back` (0 … 1), as an opaque colour."""
+    return _mix(front, back, amount)
+
+
 def _mix(front: QColor, back: QColor, amount: float) -> QColor:
     return QColor.fromRgbF(
         front.redF() * amount + back.redF() * (1 - amount),
@@ -148,12 +162,103 @@ class Tints:
     problem: str  # something to look at
     highlight: str  # a search match
     muted: str  # secondary text
+    alert: str  # text that must stand out (PHQ-9 item 9 above 0), on the base colour
 
 
 def tints(palette: QPalette | None = None) -> Tints:
     if is_dark(palette):
-        return Tints("#1e3246", "#3d2c1c", "#1d3042", "#452620", "#6b5a12", "#a3abb4")
-    return Tints("#eef4fb", "#fdf1e7", "#eaf2fb", "#fdece8", "#ffe48a", "#56616c")
+        return Tints("#1e3246", "#3d2c1c", "#1d3042", "#452620", "#6b5a12", "#a3abb4", "#ff9e94")
+    return Tints("#eef4fb", "#fdf1e7", "#eaf2fb", "#fdece8", "#ffe48a", "#56616c", "#9b1c10")
+
+
+#: The safety message (PHQ-9 item 9 above 0) wherever it is shown in the window: dark text
+#: on a fixed pale amber with a strong edge, the same in both themes, so it stands out as
+#: much on a dark window as on a light one. Apply with `safety_box()`.
+SAFETY_STYLE = (
+    "QLabel { background: #fff3d6; color: #3d2f00; border: 1px solid #e0b95c; "
+    "border-left: 6px solid #c98a00; border-radius: 4px; padding: 8px; font-weight: 600; }"
+)
+
+
+def safety_box(label: QWidget) -> None:
+    """Show `label` as the safety message (see SAFETY_STYLE)."""
+    label.setProperty("role", "safety")
+    label.setStyleSheet(SAFETY_STYLE)
+
+
+#: How much larger than the text an empty view's note is (`QLabel#empty-note`).
+EMPTY_NOTE = 1.3
+
+#: The dynamic property that `scale_font()` leaves on a widget: its size relative to the
+#: application font, applied again whenever the text size changes.
+FONT_SCALE = "iptwork_font_scale"
+
+
+def scale_font(widget: QWidget, factor: float, *, bold: bool | None = None) -> None:
+    """Make `widget`'s text `factor` times the application's (1.3: a large note), now and
+    after every change of the text-size preference (`apply()` scales it again)."""
+    widget.setProperty(FONT_SCALE, float(factor))
+    if bold is not None:
+        font = widget.font()
+        font.setBold(bold)
+        widget.setFont(font)
+    _rescale(widget, QApplication.font())
+
+
+def _rescale(widget: QWidget, base: QFont) -> None:
+    factor = widget.property(FONT_SCALE)
+    if not isinstance(factor, float):
+        return
+    font = QFont(widget.font())
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * factor)
+    elif base.pixelSize() > 0:
+        font.setPixelSize(round(base.pixelSize() * factor))
+    widget.setFont(font)
+
+
+class _ReadableFusion(QProxyStyle):
+    """Fusion, with tick boxes and radio buttons whose outline can be seen.
+
+    Fusion outlines them in the window colour made darker, which all but vanishes on
+    a dark base (a list's unticked rows looked empty); here the outline is half-way
+    between the text and the base, at least 3:1 against the base in both themes."""
+
+    INDICATORS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+        QStyle.PrimitiveElement.PE_IndicatorRadioButton,
+    )
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawPrimitive(
+        self,
+        element: QStyle.PrimitiveElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        if element in self.INDICATORS:
+            original = QPalette(option.palette)  # type: ignore[attr-defined]
+            palette = QPalette(original)
+            outline = indicator_outline(original)
+            # Fusion draws the outline in Window.darker(140): give it the colour that
+            # comes out as the outline wanted.
+            palette.setColor(Role.Window, outline.lighter(140))
+            option.palette = palette  # type: ignore[attr-defined]
+            try:
+                super().drawPrimitive(element, option, painter, widget)
+            finally:
+                option.palette = original  # type: ignore[attr-defined]
+            return
+        super().drawPrimitive(element, option, painter, widget)
+
+
+def indicator_outline(palette: QPalette) -> QColor:
+    """The outline of tick boxes and radio buttons: half-way between text and base."""
+    return _mix(palette.color(Role.Text), palette.color(Role.Base), 0.5)
 
 
 class _Desktop(QObject):
@@ -171,6 +276,7 @@ class _Desktop(QObject):
         self.dark = is_dark(app.palette())
         self.theme = "system"
         self.text_size = 100
+        self.fusion: QStyle | None = None  # the forced themes' style, once made
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._desktop_changed)
 
     @classmethod
@@ -213,10 +319,10 @@ def apply(theme: str, text_size: int = 100, app: QApplication | None = None) -> 
         app.setPalette(QPalette())  # an empty palette: every role from the desktop
         app.setPalette(_readable_hints(app.palette()))
     else:
-        if style is None or style.name().lower() != "fusion":
-            fusion = QStyleFactory.create("Fusion")
-            if fusion is not None:
-                app.setStyle(fusion)
+        if not isinstance(desktop.fusion, _ReadableFusion) or style is not desktop.fusion:
+            # Kept here too: the app owns the style, but its Python half must stay alive.
+            desktop.fusion = _ReadableFusion()
+            app.setStyle(desktop.fusion)
         app.setPalette(dark_palette() if wanted == "dark" else light_palette())
     font = QFont(desktop.font)
     scale = max(50, min(200, int(text_size))) / 100
@@ -225,12 +331,14 @@ def apply(theme: str, text_size: int = 100, app: QApplication | None = None) -> 
     elif desktop.font.pixelSize() > 0:
         font.setPixelSize(round(desktop.font.pixelSize() * scale))
     app.setFont(font)
-    _repolish(app)
+    _repolish(app, font)
 
 
-def _repolish(app: QApplication) -> None:
-    """Style sheets resolve `palette(…)` when they are set: set them again so they follow."""
+def _repolish(app: QApplication, font: QFont) -> None:
+    """Style sheets resolve `palette(…)` when they are set: set them again so they follow;
+    and the sizes set relative to the text follow the new text size."""
     for widget in app.allWidgets():
         sheet = widget.styleSheet()
         if sheet:
             widget.setStyleSheet(sheet)
+        _rescale(widget, font)
