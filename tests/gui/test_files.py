@@ -195,3 +195,15 @@ def test_a_logout_or_kill_closes_the_app_as_the_user_would(
     assert app.returncode == 0, errors
     assert not lock.exists()
     assert check_workbook(sample_path).ok
+
+
+def test_closing_before_the_workbook_opens_leaves_it_unlocked(
+    qtbot: QtBot, settings: Settings, sample_path: Path
+) -> None:
+    """Closed (or logged out) in the moment between the window and the workbook."""
+    main = start(sample_path, settings)
+    qtbot.addWidget(main)
+    main.close()
+    qtbot.wait(500)  # past the moment the workbook would have been opened
+    assert main.document is None
+    assert not sample_path.with_name(sample_path.name + ".lock").exists()

@@ -46,7 +46,8 @@ def start(path: Path | None, settings: Settings) -> MainWindow:
         window.opening.setText(window.tr("Opening %1…").replace("%1", opening.name))
         window.pages.setCurrentWidget(window.opening)
         window.setWindowTitle(f"{opening.name} — iptwork")
-        _after_first_paint(window, lambda: window.open_path(opening))
+        # Not if the window was closed meanwhile (a logout right at start-up).
+        _after_first_paint(window, lambda: window.isVisible() and window.open_path(opening))
     return window
 
 
@@ -161,6 +162,8 @@ def run_gui(path: Path | None, *, settings_file: Path | None = None) -> int:
     window = start(path, settings)
     install_crash_handler(window)
     _Terminate(app, window)
+    # However the app ends, the open workbook is closed properly (its lock released).
+    app.aboutToQuit.connect(lambda: window.close_workbook(forget=False))
     try:
         return app.exec()
     finally:
