@@ -112,6 +112,13 @@ def main() -> int:
     if not os.environ.get("DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+    # An installed iptwork starts from compiled bytecode (pip and the bundle compile it);
+    # with PYTHONDONTWRITEBYTECODE set, a source tree would be compiled again on every run.
+    import compileall
+
+    import iptwork
+
+    compileall.compile_dir(Path(iptwork.__file__).parent, quiet=1)
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "bench.iptw"
         settings_file = Path(folder) / "settings.ini"
