@@ -6,4 +6,9 @@ import sys
 from iptwork.__main__ import main
 
 if __name__ == "__main__":
+    import multiprocessing
+
+    # The PDF's charts are drawn by helper processes: started from the frozen program,
+    # they run this same executable, which must become the helper, not the app.
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -110,7 +110,7 @@ from iptwork.store.workbook import open_workbook
 path = Path({str(tmp_path)!r}) / "demo.iptw"
 create_demo(path)
 with open_workbook(path, read_only=True) as workbook:
-    export_pdf(workbook, ExportOptions(), path.with_suffix(".pdf"))
+    export_pdf(workbook, ExportOptions(), path.with_suffix(".pdf"), parallel_charts=False)
 print(sorted(m for m in sys.modules if m.startswith(("numpy.random", "numpy.fft", "matplotlib.backends"))))
 """
     done = subprocess.run(

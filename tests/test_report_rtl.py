@@ -9,7 +9,8 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import SimpleDocTemplate
 
 from iptwork.report import fonts, styles
-from iptwork.report.flowables import Para, plain_paragraph, user_paragraphs
+from iptwork.report.fasttext import TextBlock
+from iptwork.report.flowables import plain_paragraph, user_paragraphs
 from iptwork.report.rtl import BidiParagraph, base_level, has_rtl, shaped, visual_runs
 from tests.test_report_helpers import font_problems, pdf_text
 
@@ -26,7 +27,7 @@ def typeset(*texts: str) -> bytes:
 
 def test_only_text_with_right_to_left_letters_takes_the_bidi_path() -> None:
     body = styles.styles().body
-    assert isinstance(plain_paragraph("Zoë Жанна Ελένη", body), Para)
+    assert isinstance(plain_paragraph("Zoë Жанна Ελένη", body), TextBlock)
     assert isinstance(plain_paragraph(f"Mira said {HEBREW}", body), BidiParagraph)
     assert has_rtl(ARABIC)
     assert not has_rtl("«Я не знаю» 123")

@@ -64,6 +64,12 @@ def fit_text(text: str, font: str, size: float, width: float) -> str:
     return text[:low].rstrip() + "…"
 
 
+def pdf_number(value: float) -> str:
+    """A number for a content stream: reportlab's own `fp_str` is slow without reportlab's
+    optional C accelerator, and it was called a hundred thousand times in a long PDF."""
+    return "%.3f" % value  # noqa: UP031 - the fastest way to format a float here
+
+
 @dataclass(frozen=True)
 class _NumberForm:
     key: str  # the anchor whose page number it shows ("" = the page count)
@@ -80,7 +86,9 @@ class ReportCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.anchor_pages: dict[str, int] = {}
         self._number_forms: dict[str, _NumberForm] = {}
+        self._number_names: dict[_NumberForm, str] = {}
         self._stamps: dict[Hashable, str] = {}
+        self._late: dict[str, Callable[[Canvas], None]] = {}
         self.pages_shown = 0
 
     def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -104,10 +112,17 @@ class ReportCanvas(Canvas):
             self.beginForm(name, lowerx=-width, lowery=-height, upperx=width, uppery=height)
             draw(self)
             self.endForm()
-        self.saveState()
-        self.translate(x, y)
+        # What saveState/translate/restoreState would write, without their bookkeeping:
+        # the form changes nothing the canvas keeps track of.
+        self._code.append(f"q 1 0 0 1 {pdf_number(x)} {pdf_number(y)} cm")
         self.doForm(name)
-        self.restoreState()
+        self._code.append("Q")
+
+    def define_late(self, name: str, define: Callable[[Canvas], None]) -> None:
+        """Have `define(canvas)` define the XObject `name` when the file is saved: pages
+        may draw it before it exists (a chart whose pixels are still being drawn in
+        another process, see report.chart_images)."""
+        self._late.setdefault(name, define)
 
     def mark_anchor(self, key: str) -> None:
         self.anchor_pages.setdefault(key, self.getPageNumber())
@@ -125,19 +140,19 @@ class ReportCanvas(Canvas):
     ) -> None:
         """Draw the page number of anchor `key` (or, for `key=""`, the number of pages) at
         x, y; it is filled in when the document is complete."""
-        name = f"pn-{align}-{len(self._number_forms)}" if key else TOTAL_FORM
         wanted = _NumberForm(key, font, size, color, align)
-        for existing, form in self._number_forms.items():
-            if form == wanted:
-                name = existing
-                break
-        self._number_forms[name] = wanted
-        self.saveState()
-        self.translate(x, y)
+        name = self._number_names.get(wanted)
+        if name is None:
+            name = f"pn-{align}-{len(self._number_forms)}" if key else TOTAL_FORM
+            self._number_names[wanted] = name
+            self._number_forms[name] = wanted
+        self._code.append(f"q 1 0 0 1 {pdf_number(x)} {pdf_number(y)} cm")
         self.doForm(name)
-        self.restoreState()
+        self._code.append("Q")
 
     def save(self) -> None:
+        for define in self._late.values():
+            define(self)
         total = self.pages_shown
         for name, form in self._number_forms.items():
             value = str(total) if not form.key else str(self.anchor_pages.get(form.key, "–"))
@@ -246,19 +261,17 @@ class ReportDocument(BaseDocTemplate):
     def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         assert isinstance(canvas, ReportCanvas)
         width = self.pagesize[0]
+        from iptwork.report.fasttext import text_code
+
         canvas.stamp("page-header", self._draw_header, 0, 0)
-        canvas.saveState()
         # "Page N of M", centred as if M had as many digits as N.
-        canvas.setFont(fonts.REGULAR, 8.5)
-        canvas.setFillColor(styles.MUTED)
         number = canvas.getPageNumber()
         lead = f"Page {number} of "
         lead_width = stringWidth(lead, fonts.REGULAR, 8.5)
         x = width / 2 - (lead_width + stringWidth(str(number), fonts.REGULAR, 8.5)) / 2
         y = self.bottomMargin - 1.1 * styles.cm
-        canvas.drawString(x, y, lead)
+        canvas._code.append(text_code(canvas, [lead], x, y, fonts.REGULAR, 8.5, 0, styles.MUTED))
         canvas.draw_page_number("", x + lead_width, y, size=8.5)
-        canvas.restoreState()
 
 
 def write_atomically(out: Path, build: Callable[[BinaryIO], None]) -> None:

@@ -86,13 +86,15 @@ def export_pdf(
     cancelled: Cancelled | None = None,
     today: date | None = None,
     invariant: bool = False,
+    parallel_charts: bool = True,
 ) -> int:
     """Write the workbook PDF of `wb` to `out` as `options` ask; returns the page count.
 
     Raises `UnknownPerson` for a `--person` nobody has, `ExportFileError` when `out`
     cannot be written and `PdfCancelled` when `cancelled()` turned true; in every failure
     no file is left at `out` (an older file there stays as it was). `out` may be an open
-    binary stream instead of a path (printing builds the PDF in memory).
+    binary stream instead of a path (printing builds the PDF in memory). The charts are
+    drawn by helper processes unless `parallel_charts` is False (report.chart_images).
     """
     choice = choice or PdfChoice()
     contents = select_contents(wb, options)
@@ -121,4 +123,5 @@ def export_pdf(
         cancelled=cancelled,
         today=today,
         invariant=invariant,
+        parallel_charts=parallel_charts,
     )

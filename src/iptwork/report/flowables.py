@@ -1,14 +1,22 @@
 """Small flowables the PDFs are made of: headings that bookmark themselves, contents lines,
 feeling-intensity bars, ruled lines for handwriting, tinted boxes that may cross a page
-break, and matplotlib figures as images."""
+break, and the app's charts as images (drawn by report.chart_images).
+
+The ones a long PDF draws on every page (columns, boxes, bars, labels, the person's text
+in report.fasttext) override `drawOn` and write their PDF operators at the place given,
+instead of moving the canvas there and drawing through reportlab's canvas calls: without
+reportlab's optional C accelerator, formatting the numbers of those calls cost more than
+the text itself.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib.colors import Color
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfdoc import PDFImageXObject
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
@@ -16,8 +24,10 @@ from reportlab.platypus.paraparser import ParaFrag
 
 from iptwork.report import fonts, styles
 from iptwork.report.document import ReportCanvas, ReportDocument, fit_text
+from iptwork.report.document import pdf_number as num
+from iptwork.report.fasttext import TextBlock, fitted, label_code, rgb, stamp_at, text_code
 from iptwork.report.rtl import BidiParagraph, has_rtl
-from iptwork.report.text import chunks, printable, printable_lines
+from iptwork.report.text import chunks, markup, printable, printable_lines
 
 
 class Para(Paragraph):
@@ -75,25 +85,29 @@ def _frag(style: ParagraphStyle, text: str, line_break: bool = False) -> ParaFra
 
 def plain_paragraph(
     text: str, style: ParagraphStyle, face: str = fonts.REGULAR
-) -> Para | BidiParagraph:
+) -> TextBlock | BidiParagraph | Para:
     """A paragraph of the person's text without going through reportlab's markup parser.
 
     It sets the same lines as `Para(markup(text), style)` (a test compares the two), but
-    the text is never read as markup at all, and the parser, a tenth of the time of a long
-    PDF, is skipped. Runs of white space collapse and line breaks break lines, as there.
-    Text with Hebrew or Arabic in it becomes a `BidiParagraph` (shaped, right to left).
+    the text is never read as markup at all: a `TextBlock` (report.fasttext) breaks and
+    draws it several times faster. Runs of white space collapse and line breaks break
+    lines, as there. Text with Hebrew or Arabic in it becomes a `BidiParagraph` (shaped,
+    right to left); text with a soft hyphen, rare, keeps Paragraph's hyphenation.
     """
-    lines = [" ".join(line.split()) for line in printable_lines(text, face)]
-    if len(lines) == 2 and not any(lines):  # markup sets " <br/> " as nothing at all
-        lines = [""]
+    lines = printable_lines(text, face)
     if has_rtl(text):
+        lines = [" ".join(line.split()) for line in lines]
+        if len(lines) == 2 and not any(lines):  # markup sets " <br/> " as nothing at all
+            lines = [""]
         return BidiParagraph(lines, style)
-    frags = []
-    for index, line in enumerate(lines or [""]):
-        if index:
-            frags.append(_frag(style, "", line_break=True))
-        frags.append(_frag(style, line))
-    return Para(None, style, frags=frags)
+    if "\xad" in text:
+        frags = []
+        for index, line in enumerate(lines):
+            if index:
+                frags.append(_frag(style, "", line_break=True))
+            frags.append(_frag(style, " ".join(line.split())))
+        return Para(None, style, frags=frags)
+    return TextBlock(lines, style)
 
 
 def user_paragraphs(text: str, style: ParagraphStyle, face: str = fonts.REGULAR) -> list[Flowable]:
@@ -135,12 +149,11 @@ class FixedText(Flowable):
         assert self.para is not None
         self.para.drawOn(canvas, 0, 0)
 
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        stamp_at(canvas, self.key, self._draw_para, x, y)
+
     def draw(self) -> None:
-        canvas = self.canv
-        if isinstance(canvas, ReportCanvas):
-            canvas.stamp(self.key, self._draw_para, 0, 0)
-        else:
-            self._draw_para(canvas)
+        self.drawOn(self.canv, 0, 0)
 
 
 class Labelled(Flowable):
@@ -177,22 +190,62 @@ class Labelled(Flowable):
             return []
         return [Labelled(self.label, parts[0], self.color), *parts[1:]]
 
-    def _draw_label(self, canvas: Canvas) -> None:
-        canvas.setFont(fonts.BOLD, 8)
-        canvas.setFillColor(self.color)
-        canvas.drawString(0, 0, fit_text(self.label, fonts.BOLD, 8, self.width))
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        canvas._code.append(
+            label_code(canvas, self.label, x, y + self.height - 8, self.width, self.color)
+        )
+        self.content.drawOn(canvas, x, y)
 
     def draw(self) -> None:
-        canvas = self.canv
-        if isinstance(canvas, ReportCanvas):
-            key = ("label", self.label, self.color.hexval(), self.width)
-            canvas.stamp(key, self._draw_label, 0, self.height - 8)
-        else:
-            canvas.saveState()
-            canvas.translate(0, self.height - 8)
-            self._draw_label(canvas)
-            canvas.restoreState()
-        self.content.drawOn(canvas, 0, 0)
+        self.drawOn(self.canv, 0, 0)
+
+
+class Anchor(Flowable):
+    """A flowable that marks a place (a bookmark, say) and takes no room at all, nor any
+    space around it in a Stack."""
+
+
+class Stack(Flowable):
+    """Flowables one under the other that never part, spaced as a frame would space them.
+
+    What platypus does for a heading kept with the next flowable (a KeepTogether it
+    builds, copies and may split), done once and cheaply; it never splits.
+    """
+
+    def __init__(self, parts: Sequence[Flowable]) -> None:
+        super().__init__()
+        self.parts = list(parts)
+        # Parts that take no room (an anchor) take no space around them either.
+        sized = [part for part in self.parts if not isinstance(part, Anchor)]
+        self.spaceBefore = sized[0].getSpaceBefore() if sized else 0
+        self.spaceAfter = sized[-1].getSpaceAfter() if sized else 0
+        self._offsets: list[float] = []
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        y = 0.0
+        offsets = []
+        previous = None
+        for part in self.parts:
+            _, height = part.wrap(available_width, available_height)
+            if isinstance(part, Anchor):
+                offsets.append(y)
+                continue
+            if previous is not None:
+                y += max(previous.getSpaceAfter(), part.getSpaceBefore())
+            y += height
+            offsets.append(y)
+            previous = part
+        self._offsets = offsets
+        self.width, self.height = available_width, y
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        top = y + self.height
+        for part, bottom in zip(self.parts, self._offsets, strict=True):
+            part.drawOn(canvas, x, top - bottom)
 
 
 class Heading(Flowable):
@@ -332,27 +385,40 @@ class IntensityBars(Flowable):
             rest.spaceAfter = self.spaceAfter
         return [IntensityBars(self.items[:rows], self.title), rest]
 
-    def draw(self) -> None:
-        canvas = self.canv
-        size = 9.0
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Drawn with PDF operators directly: hundreds of bars in a long PDF."""
         if self.title:
-            canvas.setFont(fonts.BOLD, 8)
-            canvas.setFillColor(styles.ACCENT)
-            canvas.drawString(0, self.height - 9, self.title)
+            canvas._code.append(
+                label_code(canvas, self.title, x, y + self.height - 9, 1e6, styles.ACCENT)
+            )
+        size = 9.0
+        bar_x = x + self.LABEL_WIDTH
+        code = []
         for index, (name, value) in enumerate(self.items):
-            y = (len(self.items) - index - 1) * self.ROW
-            canvas.setFont(fonts.REGULAR, size)
-            canvas.setFillColor(styles.INK)
-            canvas.drawString(0, y + 4, fit_text(name, fonts.REGULAR, size, self.LABEL_WIDTH - 8))
-            x = self.LABEL_WIDTH
-            canvas.setFillColor(styles.ACCENT_TINT)
-            canvas.rect(x, y + 3, self.BAR_WIDTH, 8, stroke=0, fill=1)
+            row = y + (len(self.items) - index - 1) * self.ROW
+            label = fitted(name, fonts.REGULAR, size, self.LABEL_WIDTH - 8)
+            code.append(text_code(canvas, [label], x, row + 4, fonts.REGULAR, size, 0, styles.INK))
+            bar = f"{num(bar_x)} {num(row + 3)}"
+            code.append(f"q {rgb(styles.ACCENT_TINT)} rg {bar} {num(self.BAR_WIDTH)} 8 re f Q")
             if value is not None:
-                canvas.setFillColor(styles.ACCENT)
-                canvas.rect(x, y + 3, self.BAR_WIDTH * max(0, min(value, 100)) / 100, 8, 0, 1)
-                canvas.setFillColor(styles.MUTED)
-                canvas.setFont(fonts.REGULAR, 8.5)
-                canvas.drawString(x + self.BAR_WIDTH + 6, y + 4, f"{value}")
+                filled = self.BAR_WIDTH * max(0, min(value, 100)) / 100
+                code.append(f"q {rgb(styles.ACCENT)} rg {bar} {num(filled)} 8 re f Q")
+                code.append(
+                    text_code(
+                        canvas,
+                        [str(value)],
+                        bar_x + self.BAR_WIDTH + 6,
+                        row + 4,
+                        fonts.REGULAR,
+                        8.5,
+                        0,
+                        styles.MUTED,
+                    )
+                )
+        canvas._code.append(" ".join(code))
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
 class WritingLines(Flowable):
@@ -411,18 +477,13 @@ class NoteLines(Flowable):
             y = -14 - index * self.spacing
             canvas.line(0, y, self.width, y)
 
-    def draw(self) -> None:
-        if not self.lines:
-            return
-        canvas = self.canv
-        if isinstance(canvas, ReportCanvas):
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        if self.lines:
             key = ("note-lines", self.label, self.lines, self.width, self.spacing)
-            canvas.stamp(key, self._draw_lines, 0, self.height)
-        else:
-            canvas.saveState()
-            canvas.translate(0, self.height)
-            self._draw_lines(canvas)
-            canvas.restoreState()
+            stamp_at(canvas, key, self._draw_lines, x, y + self.height)
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
 class Columns(Flowable):
@@ -493,35 +554,50 @@ class Columns(Flowable):
             used += height
         return [self]
 
-    def draw(self) -> None:
-        canvas = self.canv
-        top = self.height
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        """Drawn at x, y directly: the cells draw themselves there, the rules are written
+        as PDF operators (reportlab's own calls cost more than the text in them)."""
+        top = y + self.height
+        code = []
         if self.tint_first_row is not None and self._heights:
-            canvas.setFillColor(self.tint_first_row)
-            canvas.rect(0, top - self._heights[0], self.width, self._heights[0], stroke=0, fill=1)
+            first = self._heights[0]
+            code.append(
+                f"q {rgb(self.tint_first_row)} rg {num(x)} {num(top - first)} "
+                f"{num(self.width)} {num(first)} re f Q"
+            )
+        if code:
+            canvas._code.append(" ".join(code))
         for row, height in zip(self.rows, self._heights, strict=True):
             column = self.width / len(row)
             for index, cell in enumerate(row):
-                y = top - self.padding
+                cell_y = top - self.padding
                 for number, flowable in enumerate(cell):
                     if number:
-                        y -= flowable.getSpaceBefore()
-                    y -= self._sizes[id(flowable)]
-                    flowable.drawOn(canvas, index * column + self.padding, y)
+                        cell_y -= flowable.getSpaceBefore()
+                    cell_y -= self._sizes[id(flowable)]
+                    flowable.drawOn(canvas, x + index * column + self.padding, cell_y)
             top -= height
         if self.ruled:
-            canvas.setStrokeColor(styles.RULE)
-            canvas.setLineWidth(0.6)
-            canvas.rect(0, 0, self.width, self.height, stroke=1, fill=0)
-            y = self.height
+            code = [
+                f"q {rgb(styles.RULE)} RG 0.6 w {num(x)} {num(y)} {num(self.width)} "
+                f"{num(self.height)} re S"
+            ]
+            line_y = y + self.height
             for height in self._heights[:-1]:
-                y -= height
-                canvas.line(0, y, self.width, y)
+                line_y -= height
+                code.append(f"{num(x)} {num(line_y)} m {num(x + self.width)} {num(line_y)} l S")
             if self.rows:
                 columns = len(self.rows[0])
                 for index in range(1, columns):
-                    x = self.width * index / columns
-                    canvas.line(x, 0, x, self.height)
+                    line_x = x + self.width * index / columns
+                    code.append(
+                        f"{num(line_x)} {num(y)} m {num(line_x)} {num(y + self.height)} l S"
+                    )
+            code.append("Q")
+            canvas._code.append(" ".join(code))
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
 class Box(Flowable):
@@ -562,49 +638,125 @@ class Box(Flowable):
                 return [Box(self.content[:count], **box), rest]
         return [self]
 
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas.setFillColor(self.tint)
-        canvas.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802, N803
+        box = f"{num(x)} {num(y)}"
+        code = [f"q {rgb(self.tint)} rg {box} {num(self.width)} {num(self.height)} re f"]
         if self.edge is not None:
-            canvas.setFillColor(self.edge)
-            canvas.rect(0, 0, 2.5, self.height, stroke=0, fill=1)
-        y = self.height - self.padding
+            code.append(f"{rgb(self.edge)} rg {box} 2.5 {num(self.height)} re f")
+        code.append("Q")
+        canvas._code.append(" ".join(code))
+        top = y + self.height - self.padding
         for flowable in self.content:
-            y -= flowable.height
-            flowable.drawOn(canvas, self.padding + 2, y)
+            top -= flowable.height
+            flowable.drawOn(canvas, x + self.padding + 2, top)
+
+    def draw(self) -> None:
+        self.drawOn(self.canv, 0, 0)
 
 
-class FigureImage(Flowable):
-    """A matplotlib Figure as a raster image, drawn `width` points wide.
+class ChartImage(Flowable):
+    """One of the app's charts with its caption, centred, 14 points of room below.
 
-    It is rasterised with Agg at the resolution that gives `dpi` dots per inch on paper
-    (not at the figure's own size), and handed to reportlab as raw pixels: encoding and
-    decoding a PNG in between cost more than drawing the chart.
+    The chart comes from a `ChartJob` (report.chart_images), which may still be drawing it
+    in another process: `wrap` needs only its size and caption, and the page refers to
+    the image by name, defined when the file is saved. An empty chart takes no room.
+    `idle` is work to do while the layout waits for the chart's size (see ChartJob.info).
     """
 
-    def __init__(self, figure: Any, width: float, *, dpi: int = 200, max_height: float = 0):
-        super().__init__()
-        from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from PIL import Image as PilImage
+    GAP = 14.0
 
-        fig_width, fig_height = figure.get_size_inches()
-        height = width * fig_height / fig_width
-        if max_height and height > max_height:
-            width, height = max_height * fig_width / fig_height, max_height
-        self.width, self.height = width, height
-        self.hAlign = "CENTER"
-        canvas = FigureCanvasAgg(figure)
-        figure.set_dpi(dpi * (width / 72) / fig_width)
-        canvas.draw()
-        pixels = canvas.get_width_height(physical=True)
-        rgba = PilImage.frombuffer("RGBA", pixels, canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        self.image = rgba.convert("RGB")
+    def __init__(
+        self,
+        job: Any,
+        key: str,
+        caption_style: ParagraphStyle,
+        idle: Callable[[], bool] | None = None,
+    ) -> None:
+        super().__init__()
+        self.job = job
+        self.key = key
+        self.caption_style = caption_style
+        self.idle = idle
+        self.info: Any = None
+        self.caption: Para | None = None
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        if self.info is None:
+            self.info = self.job.info(self.key, self.idle)
+            if not self.info.empty and self.info.description:
+                self.caption = Para(markup(self.info.description), self.caption_style)
+        self.width = available_width
+        if self.info.empty:
+            self.height = 0.0
+            return self.width, self.height
+        caption = self.caption.wrap(available_width, 1e6)[1] if self.caption else 0.0
+        self.height = self.info.height + caption + self.GAP
         return self.width, self.height
 
-    def draw(self) -> None:
-        from reportlab.lib.utils import ImageReader
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        return []
 
-        self.canv.drawImage(ImageReader(self.image), 0, 0, self.width, self.height)
+    def _name(self) -> str:
+        return f"chart-{self.key}"
+
+    def _pixels(self) -> Any:
+        return self.job.pixels(self.key)
+
+    def _embed(self, canvas: Canvas) -> None:
+        embed_image(canvas, self._name(), self._pixels)
+
+    def draw(self) -> None:
+        info = self.info
+        if info is None or info.empty:
+            return
+        canvas = self.canv
+        name = self._name()
+        if isinstance(canvas, ReportCanvas):
+            canvas.define_late(name, self._embed)
+        else:
+            self._embed(canvas)
+        caption = self.caption.height if self.caption else 0.0
+        canvas.saveState()
+        canvas.translate((self.width - info.width) / 2, caption + self.GAP)
+        canvas.scale(info.width, info.height)
+        canvas.doForm(name)
+        canvas.restoreState()
+        canvas._currentPageHasImages = 1  # so the page lists the image procedures
+        if self.caption is not None:
+            self.caption.drawOn(canvas, 0, self.GAP)
+
+
+def embed_image(canvas: Canvas, name: str, pixels: Callable[[], Any]) -> None:
+    """Define XObject `name` as the image `pixels()` gives (a `ChartPixels`: RGB, already
+    compressed), as `Canvas.drawImage` would, without compressing it again here.
+
+    `pixels()` is called only when the file's objects are written out, after the pages:
+    the pixels may still be on their way from another process, and writing the pages
+    takes a while.
+    """
+    document = canvas._doc
+    registered = document.getXObjectName(name)
+    if document.idToObject.get(registered) is not None:
+        return
+    image = _LateImage(name, pixels)
+    document.Reference(image, registered)
+    document.addForm(name, image)
+
+
+class _LateImage(PDFImageXObject):
+    """An RGB image XObject whose pixels are fetched when it is written (see embed_image)."""
+
+    def __init__(self, name: str, pixels: Callable[[], Any]) -> None:
+        super().__init__(name)
+        self.pixels = pixels
+
+    def format(self, document: Any) -> bytes:
+        found = self.pixels()
+        self.width, self.height = found.columns, found.rows
+        self.bitsPerComponent = 8
+        self.colorSpace = "DeviceRGB"
+        self._filters = ("FlateDecode",)
+        self.streamContent = found.data
+        self.mask = None
+        result: bytes = super().format(document)
+        return result

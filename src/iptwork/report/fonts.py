@@ -77,6 +77,8 @@ class Coverage:
 
     codepoints: frozenset[int]
     missing: re.Pattern[str]
+    #: The same for ASCII text: the ASCII characters the face lacks (DEL and controls).
+    missing_ascii: re.Pattern[str]
 
     def covers(self, char: str) -> bool:
         return ord(char) in self.codepoints
@@ -116,7 +118,8 @@ def register_fonts() -> dict[str, Coverage]:
         pdfmetrics.registerFont(font)
         # Characters below U+0020 are never drawn: text.py turns them into spaces or breaks.
         points = frozenset(c for c in font.face.charToGlyph if c >= 0x20)
-        coverage[face] = Coverage(points, _missing_pattern(points))
+        lacking = "".join(re.escape(chr(c)) for c in range(0x80) if c not in points)
+        coverage[face] = Coverage(points, _missing_pattern(points), re.compile(f"[{lacking}]"))
     pdfmetrics.registerFontFamily(
         FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from xml.sax.saxutils import escape
 
 from iptwork.report import fonts
@@ -28,6 +29,8 @@ CHUNK = 1500
 # U+2028, U+2029): each becomes one line break.
 _LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _TAB = re.compile("[\t]")
+#: The characters _LINE_BREAK matches: every caller of `_missing` splits or replaces them.
+_BREAKS = frozenset("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
 
 def _replacement(match: re.Match[str]) -> str:
@@ -40,28 +43,58 @@ def _replacement(match: re.Match[str]) -> str:
     return fonts.MISSING_GLYPH
 
 
+def _missing(text: str, face: str) -> re.Pattern[str] | None:
+    """The pattern finding the characters of `text` that `face` lacks, or None when the
+    face has every one of them.
+
+    The full pattern is a class of thousands of ranges, slow to test every character
+    against: ASCII text (most of what people write) needs only its ASCII part, and other
+    text is first checked character by distinct character.
+    """
+    found = fonts.coverage(face)
+    if text.isascii():
+        return found.missing_ascii
+    if _drawable(face).issuperset(text):
+        return None
+    return found.missing
+
+
+@cache
+def _drawable(face: str) -> frozenset[str]:
+    """The characters `face` draws, and the line breaks (which are never drawn)."""
+    return frozenset(map(chr, fonts.coverage(face).codepoints)) | _BREAKS
+
+
 def printable(text: str, face: str = fonts.REGULAR) -> str:
     """`text` with characters the face lacks replaced, on one line (for canvas drawing)."""
     text = _TAB.sub(" ", _LINE_BREAK.sub(" ", text))
-    return fonts.coverage(face).missing.sub(_replacement, text)
+    missing = _missing(text, face)
+    return text if missing is None else missing.sub(_replacement, text)
 
 
 def has_missing_glyphs(text: str, face: str = fonts.REGULAR) -> bool:
     """Whether printing `text` will show `MISSING_GLYPH` for something."""
     text = _TAB.sub(" ", _LINE_BREAK.sub(" ", text))
-    return any(_replacement(match) for match in fonts.coverage(face).missing.finditer(text))
+    missing = _missing(text, face)
+    return missing is not None and any(_replacement(match) for match in missing.finditer(text))
 
 
 def printable_lines(text: str, face: str = fonts.REGULAR) -> list[str]:
     """`text` as lines (split at any line break), each with missing glyphs replaced."""
-    missing = fonts.coverage(face).missing
-    return [missing.sub(_replacement, line) for line in _LINE_BREAK.split(_TAB.sub(" ", text))]
+    text = _TAB.sub(" ", text)
+    missing = _missing(text, face)
+    if missing is None:
+        return _LINE_BREAK.split(text)
+    return [missing.sub(_replacement, line) for line in _LINE_BREAK.split(text)]
 
 
 def markup(text: str, face: str = fonts.REGULAR) -> str:
     """`text` as Paragraph markup that prints exactly what was typed (see module docstring)."""
-    missing = fonts.coverage(face).missing
-    lines = _LINE_BREAK.split(_TAB.sub(" ", text))
+    text = _TAB.sub(" ", text)
+    missing = _missing(text, face)
+    lines = _LINE_BREAK.split(text)
+    if missing is None:
+        return "<br/>".join(escape(line) for line in lines)
     return "<br/>".join(escape(missing.sub(_replacement, line)) for line in lines)
 
 

@@ -14,6 +14,7 @@ paragraphs that flow across pages, and headings stay with what follows them.
 from __future__ import annotations
 
 import contextlib
+import gc
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -34,7 +35,8 @@ from reportlab.platypus import (
 from iptwork import domain
 from iptwork.analysis import labels as lb
 from iptwork.analysis.filters import PatternFilter, select
-from iptwork.report import fonts, styles
+from iptwork.report import fasttext, fonts, styles
+from iptwork.report.chart_images import ChartJob, ChartSpec
 from iptwork.report.document import (
     Cancelled,
     Progress,
@@ -42,18 +44,22 @@ from iptwork.report.document import (
     ReportDocument,
     write_atomically,
 )
+from iptwork.report.fasttext import TextBlock
 from iptwork.report.flowables import (
+    Anchor,
     Box,
+    ChartImage,
     Columns,
-    FigureImage,
     FixedText,
     Heading,
     IntensityBars,
     Labelled,
     NoteLines,
     Para,
+    Stack,
     TocEntry,
     WritingLines,
+    plain_paragraph,
     spaced,
     user_paragraphs,
 )
@@ -106,6 +112,7 @@ PATTERN_CHARTS = (
 )
 
 CHART_WIDTH = 16 * cm
+CIRCLE_WIDTH = 14.5 * cm
 
 # A text this long (characters or lines) is printed full width rather than in a column
 # beside another: a table row cannot break across pages.
@@ -250,7 +257,11 @@ class _Builder:
             for interaction_id in session.interactions:
                 self.reviewed_in[interaction_id].append(session.number)
         self._chosen: r.Contents | None = None
-        self._charts: dict[str, Any] = {}
+        #: Draws the charts (set by build_workbook_pdf before `build`).
+        self.charts: ChartJob | None = None
+        #: The story, once built, and how much of it `prewrap` has been through.
+        self.story: list[Flowable] = []
+        self._prewrapped = 0
         #: Paragraphs of FixedText, set once per document.
         self.fixed: dict[Any, Any] = {}
         self.problem_lines: dict[str, str] = {}
@@ -274,7 +285,11 @@ class _Builder:
         if space_after is not None:
             spaced(found[-1], space_after)
         if label:
-            found[0] = Labelled(label, found[0], color)
+            first = found[0]
+            if isinstance(first, TextBlock):
+                first.set_label(label, color)  # one flowable instead of two
+            else:
+                found[0] = Labelled(label, first, color)
         return found
 
     def notice_missing_glyphs(self, text: str, face: str = fonts.REGULAR) -> None:
@@ -336,7 +351,7 @@ class _Builder:
         def cell(label: str, text: str) -> list[Flowable]:
             if text.strip():
                 return self.user(text, self.s.cell, label=label)
-            return [Labelled(label, Para("—", self.s.muted))]
+            return [TextBlock(["—"], self.s.muted, label=label, label_color=styles.ACCENT)]
 
         def flush() -> None:
             if not table_rows:
@@ -363,32 +378,39 @@ class _Builder:
             self._chosen = select(self.contents, PatternFilter(include_private=True))
         return self._chosen
 
-    def figure(self, key: str) -> Any:
-        """One of the app's charts (`analysis.charts`, imported here so that matplotlib
-        loads only when a PDF needs it), built once."""
-        if key not in self._charts:
-            from iptwork.analysis import charts
+    def chart_specs(self) -> list[ChartSpec]:
+        """The charts this PDF shows, in the order it shows them (so that a helper process
+        can start drawing them before the layout needs them)."""
+        wide = ChartSpec("", CHART_WIDTH, styles.FRAME_HEIGHT * 0.85)
+        keys: list[tuple[str, float]] = []
+        if INVENTORY in self.sections and self.contents.people:
+            keys.append(("closeness_circle", CIRCLE_WIDTH))
+        if PATTERNS in self.sections:
+            keys.extend((key, CHART_WIDTH) for key in PATTERN_CHARTS)
+        if QUESTIONNAIRES in self.sections:
+            if self.contents.phq9:
+                keys.append(("satisfaction_symptoms", CHART_WIDTH))
+            if self.contents.gad7:
+                keys.append(("gad7", CHART_WIDTH))
+        return [replace(wide, key=key, width=width) for key, width in keys]
 
-            flt = PatternFilter(include_private=True)
-            if key == "gad7":
-                found = charts.satisfaction_symptoms_chart(self.chosen(), flt, measure="gad7")
-            else:
-                found = dict(charts.CHARTS)[key](self.chosen(), flt)
-            self._charts[key] = found
-        return self._charts[key]
+    def chart(self, key: str) -> list[Flowable]:
+        """One of the app's charts (`analysis.charts`, drawn by `self.charts`, a
+        ChartJob), with its caption; nothing when it has nothing to show."""
+        if self.charts is None:  # built without build_workbook_pdf: charts drawn here
+            self.charts = ChartJob(self.contents, self.chart_specs(), parallel=False)
+        return [ChartImage(self.charts, key, self.s.caption, idle=self.prewrap)]
 
-    def chart(self, key: str, *, width: float | None = None) -> list[Flowable]:
-        found = self.figure(key)
-        if found.empty:
-            return []
-        # 16 cm wide: two of the usual charts share a page, and the labels stay readable.
-        image = FigureImage(
-            found.figure, width or CHART_WIDTH, max_height=styles.FRAME_HEIGHT * 0.85
-        )
-        parts: list[Flowable] = [image]
-        if found.description:
-            parts.append(Paragraph(markup(found.description), self.s.caption))
-        return [KeepTogether([*parts, Spacer(0, 14)])]
+    def prewrap(self) -> bool:
+        """Break the lines of some of the text ahead at the width it will have (what the
+        layout would do anyway) while it waits for a chart; False when all is done."""
+        story, width = self.story, self.width
+        end = min(self._prewrapped + 40, len(story))
+        for flowable in story[self._prewrapped : end]:
+            if isinstance(flowable, TextBlock | Columns | Box):
+                flowable.wrap(width, styles.FRAME_HEIGHT)
+        self._prewrapped = end
+        return end < len(story)
 
     def check_cancelled(self) -> None:
         if self.cancelled is not None and self.cancelled():
@@ -421,7 +443,8 @@ class _Builder:
             if body:
                 body.append(PageBreak())
             body.extend(flowables)
-        return [*self.cover(), *self.contents_page(toc), *body]
+        self.story = [*self.cover(), *self.contents_page(toc), *body]
+        return self.story
 
     def cover(self) -> list[Flowable]:
         meta = self.contents.meta
@@ -603,7 +626,7 @@ class _Builder:
         if not people:
             parts.append(Paragraph("No people in the inventory yet.", s.body))
             return parts, []
-        parts.extend(self.chart("closeness_circle", width=14.5 * cm))
+        parts.extend(self.chart("closeness_circle"))
         counts: dict[str, int] = defaultdict(int)
         for interaction in self.interactions:
             for person_id in interaction.people:
@@ -773,14 +796,16 @@ class _Builder:
         outline = f"{lb.short_date(moment.date())} {moment:%H:%M}" + (
             f" · {people}" if people else ""
         )
-        parts: list[Flowable] = []
+        head: list[Flowable] = []
         if month is not None:
             # The month's outline entry and contents line point at its first interaction.
             key, label = month
-            parts.append(MonthAnchor(key, label))
+            head.append(MonthAnchor(key, label))
         key = f"i-{interaction.id}"
-        parts.append(self.heading(title, s.h2, key, outline=outline, level=2, plain=True))
-        parts.append(spaced(Paragraph(self.interaction_meta(interaction), s.muted), 6))
+        head.append(self.heading(title, s.h2, key, outline=outline, level=2, plain=True))
+        head.append(spaced(self.interaction_meta_line(interaction), 6))
+        # One flowable: cheaper than the group platypus makes of a heading kept with next.
+        parts: list[Flowable] = [Stack(head)]
         parts.extend(self.field(LABELS["setting"], interaction.setting))
         parts.extend(
             self.side_by_side(
@@ -843,6 +868,32 @@ class _Builder:
                 found += f" <font color='#5B6770'>— {self.safe(explanation)}</font>"
             self.problem_lines[key] = found
         return found
+
+    def interaction_meta_line(self, interaction: r.Interaction) -> Flowable:
+        """The line under an interaction's heading: plain text unless it holds a link to
+        the interaction it follows up or the bold "Marked private"."""
+        earlier = interaction.follow_up_of
+        if interaction.private or (earlier and earlier in self.included):
+            return Paragraph(self.interaction_meta(interaction), self.s.muted)
+        bits = [f"Interaction {self.position[interaction.id]} of {len(self.interactions)}"]
+        try:
+            bits.append(domain.Channel(interaction.channel).label)
+        except ValueError:
+            bits.append(interaction.channel)
+        focus = self.focuses.get(interaction.focus or "")
+        if focus is not None:
+            bits.append(lb.area_label(focus.area))
+        if interaction.tags:
+            bits.append("Tags: " + ", ".join(interaction.tags))
+        if earlier:
+            bits.append("Follow-up of an earlier interaction")
+        sessions = self.reviewed_in.get(interaction.id)
+        if sessions:
+            word = "session" if len(sessions) == 1 else "sessions"
+            bits.append(f"Reviewed in {word} " + ", ".join(str(n) for n in sessions))
+        text = " · ".join(bits)
+        self.notice_missing_glyphs(text)
+        return plain_paragraph(text, self.s.muted)
 
     def interaction_meta(self, interaction: r.Interaction) -> str:
         bits = [f"Interaction {self.position[interaction.id]} of {len(self.interactions)}"]
@@ -1052,7 +1103,7 @@ class _Builder:
         return parts
 
 
-class MonthAnchor(Flowable):
+class MonthAnchor(Anchor):
     """Where a month's interactions begin: a bookmark, an outline entry and a contents
     number, taking no room. It keeps with the heading after it."""
 
@@ -1085,6 +1136,7 @@ def build_workbook_pdf(
     cancelled: Cancelled | None = None,
     today: date | None = None,
     invariant: bool = False,
+    parallel_charts: bool = True,
 ) -> int:
     """Write `contents` as a printable PDF workbook to `out`; returns the number of pages.
 
@@ -1095,6 +1147,7 @@ def build_workbook_pdf(
     `progress(done, total)` is called as the pages are set; when `cancelled()` returns
     true the build stops with `PdfCancelled`. The file appears only when complete. `out`
     may also be an open binary stream (printing keeps the PDF in memory, never on disk).
+    The charts are drawn in a helper process unless `parallel_charts` is False.
     """
     unknown = [s for s in sections if s not in ALL_SECTIONS]
     if unknown:
@@ -1102,6 +1155,31 @@ def build_workbook_pdf(
     fonts.register_fonts()
     heading = (title or contents.meta.title).strip() or "IPT workbook"
     builder = _Builder(contents, sections, heading, notes, today or date.today(), cancelled)
+    # The charts are drawn in helper processes while the pages are set (chart_images).
+    builder.charts = ChartJob(contents, builder.chart_specs(), parallel=parallel_charts)
+    # The cyclic garbage collector, left on, went through the workbook's records and the
+    # tens of thousands of flowables again and again: a tenth of the time of a long PDF.
+    # The build makes little cyclic garbage; it is collected after.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _build(builder, out, heading, contents, progress, cancelled, invariant)
+    finally:
+        if collecting:
+            gc.enable()
+        builder.charts.close()
+        fasttext.forget()
+
+
+def _build(
+    builder: _Builder,
+    out: Path | BinaryIO,
+    heading: str,
+    contents: r.Contents,
+    progress: Progress | None,
+    cancelled: Cancelled | None,
+    invariant: bool,
+) -> int:
     story = builder.build()
     owner = contents.meta.owner.strip()
     pages = 0
