@@ -16,6 +16,7 @@ from typing import BinaryIO
 
 from iptwork.analysis import labels as lb
 from iptwork.interchange.selection import ExportOptions, resolve_people, select_contents
+from iptwork.report import chart_images
 from iptwork.report.document import Cancelled, Progress
 from iptwork.report.workbook_pdf import (
     ALL_SECTIONS,
@@ -97,6 +98,8 @@ def export_pdf(
     drawn by helper processes unless `parallel_charts` is False (report.chart_images).
     """
     choice = choice or PdfChoice()
+    if parallel_charts:
+        chart_images.warm_up()
     contents = select_contents(wb, options)
     people = resolve_people(services.list_people(wb), options.people) if options.people else ()
     notes = describe(options, contents, people)
