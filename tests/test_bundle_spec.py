@@ -122,25 +122,3 @@ print(sorted(m for m in sys.modules if m.startswith(("numpy.random", "numpy.fft"
     )
     assert "numpy.random" not in done.stdout
     assert "numpy.fft" not in done.stdout
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="build.spec uses UPX on Linux")
-def test_a_library_packed_as_build_spec_packs_it_still_loads(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    upx_module = _packaging_module("upx")
-    monkeypatch.chdir(ROOT)  # find_upx() also looks for build/tools/upx (`make bundle`)
-    upx = upx_module.find_upx()
-    if not upx:
-        pytest.skip("no upx (make bundle fetches it: packaging/get_upx.sh)")
-    import _json  # a small extension module of this Python, built like the bundle's
-
-    packed = tmp_path / "upx" / Path(_json.__file__).name
-    assert upx_module._pack(upx, _json.__file__, packed)
-    assert packed.stat().st_size < Path(_json.__file__).stat().st_size
-    load = "import ctypes, os, sys; ctypes.CDLL(sys.argv[1]); print('loaded'); os._exit(0)"
-    done = subprocess.run(
-        [sys.executable, "-c", load, str(packed)], capture_output=True, text=True, timeout=60
-    )
-    assert done.returncode == 0, f"exit {done.returncode}: {done.stderr}"
-    assert done.stdout.strip() == "loaded"
