@@ -22,6 +22,7 @@ from iptwork.store.workbook import (
     check_identity,
     connect,
     open_workbook,
+    remove_workbook_file,
     sidecars,
 )
 
@@ -69,9 +70,7 @@ def save_copy(wb: Workbook, target: Path) -> None:
     except OSError as error:
         raise errors.classify(error, target) or error from error
     finally:
-        temporary.unlink(missing_ok=True)
-        for leftover in sidecars(temporary):
-            leftover.unlink(missing_ok=True)
+        remove_workbook_file(temporary)
 
 
 def copy_into(source: Path, target: Path, password: str | None = None) -> None:

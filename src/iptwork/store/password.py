@@ -28,7 +28,13 @@ from sqlalchemy import inspect
 from iptwork.atomic import fsync_folder
 from iptwork.store import errors, schema
 from iptwork.store.backup import automatic_backup, list_backups, verify_copy
-from iptwork.store.workbook import Workbook, check_header, connect, sidecars
+from iptwork.store.workbook import (
+    Workbook,
+    check_header,
+    connect,
+    remove_workbook_file,
+    sidecars,
+)
 
 
 def _counts(connection: object, tables: list[str], prefix: str = "") -> dict[str, int]:
@@ -96,9 +102,7 @@ def change_password(wb: Workbook, new_password: str | None) -> None:
     except OSError as error:
         raise errors.classify(error, path) or error from error
     finally:
-        temporary.unlink(missing_ok=True)
-        for leftover in sidecars(temporary):
-            leftover.unlink(missing_ok=True)
+        remove_workbook_file(temporary)
         wb.reopen(new_password if replaced else wb.password)
 
 
@@ -186,9 +190,7 @@ def encrypt_copy(path: Path, password: str) -> bool:
     except OSError as error:
         raise errors.classify(error, path) or error from error
     finally:
-        temporary.unlink(missing_ok=True)
-        for leftover in sidecars(temporary):
-            leftover.unlink(missing_ok=True)
+        remove_workbook_file(temporary)
     return True
 
 

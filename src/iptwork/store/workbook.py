@@ -283,6 +283,12 @@ def sidecars(path: Path) -> list[Path]:
     return [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
 
 
+def remove_workbook_file(path: Path) -> None:
+    """Delete a workbook file (a temporary one, a failed creation) with its sidecars."""
+    for leftover in (path, *sidecars(path)):
+        leftover.unlink(missing_ok=True)
+
+
 def create_workbook(path: Path | str, *, title: str = "", password: str | None = None) -> Workbook:
     """Create a new, empty workbook file (encrypted when a password is given); refuse to
     overwrite anything."""
@@ -299,8 +305,7 @@ def create_workbook(path: Path | str, *, title: str = "", password: str | None =
             schema.create(connection, title=title)
     except BaseException:
         workbook.engine.dispose()
-        for leftover in (path, *sidecars(path)):
-            leftover.unlink(missing_ok=True)
+        remove_workbook_file(path)
         raise
     return workbook
 
