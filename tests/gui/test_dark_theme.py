@@ -82,7 +82,7 @@ def test_review_columns_are_readable_in_the_dark(
     qtbot: QtBot, dark: None, opened: MainWindow
 ) -> None:
     opened.actions.trigger("review.toggle")
-    review = opened.review
+    review = opened.course.review
     review.scope.setCurrentIndex(review.scope.findData("all"))
     review.load_ids()
     qtbot.waitExposed(review)
@@ -113,7 +113,7 @@ def test_an_empty_review_column_says_so_in_a_readable_hint(
     qtbot: QtBot, dark: None, opened: MainWindow
 ) -> None:
     opened.actions.trigger("review.toggle")
-    review = opened.review
+    review = opened.course.review
     review.scope.setCurrentIndex(review.scope.findData("all"))
     review.load_ids()
     qtbot.waitExposed(review)

@@ -32,7 +32,7 @@ def with_private(qtbot: QtBot, window: MainWindow, sample_path: Path) -> MainWin
 
 def enter(qtbot: QtBot, main: MainWindow) -> None:
     qtbot.keyClick(main, Qt.Key.Key_F11)
-    assert main.pages.currentWidget() is main.review
+    assert main.pages.currentWidget() is main.course.review
     assert main.actions["review.toggle"].isChecked()
 
 
@@ -41,7 +41,7 @@ def test_private_interactions_are_held_back_and_counted(
 ) -> None:
     main = with_private
     enter(qtbot, main)
-    review = main.review
+    review = main.course.review
     assert len(review.ids) == 6
     assert review.held_back_label.text() == (
         "2 private interaction(s) held back: they are not shown here."
@@ -63,7 +63,7 @@ def test_the_words_stand_side_by_side_with_emotions_and_problems(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     enter(qtbot, opened)
-    review = opened.review
+    review = opened.course.review
     interaction = review.interaction
     assert interaction is not None
     for name in ("intended", "said", "other_said", "heard"):
@@ -83,7 +83,7 @@ def test_the_words_stand_side_by_side_with_emotions_and_problems(
 
 def test_keys_move_and_escape_leaves(qtbot: QtBot, opened: MainWindow) -> None:
     enter(qtbot, opened)
-    review = opened.review
+    review = opened.course.review
     assert review.position == 0
     qtbot.keyClick(review, Qt.Key.Key_Right)
     qtbot.keyClick(review, Qt.Key.Key_PageDown)
@@ -103,7 +103,7 @@ def test_the_therapist_note_is_saved_as_typed_and_undone_in_one_step(
     qtbot: QtBot, opened: MainWindow
 ) -> None:
     enter(qtbot, opened)
-    review = opened.review
+    review = opened.course.review
     document = opened.document
     assert document is not None
     assert review.interaction is not None
@@ -130,7 +130,7 @@ def test_marking_reviewed_without_a_session_starts_session_one(
     qtbot: QtBot, opened: MainWindow, answers: Answers
 ) -> None:
     enter(qtbot, opened)
-    review = opened.review
+    review = opened.course.review
     document = opened.document
     assert document is not None
     assert review.interaction is not None
@@ -157,10 +157,10 @@ def test_declining_to_start_a_session_marks_nothing(
 ) -> None:
     enter(qtbot, opened)
     answers.confirm.append(False)
-    opened.review.reviewed.click()
+    opened.course.review.reviewed.click()
     assert opened.document is not None
     assert opened.document.sessions() == []
-    assert not opened.review.reviewed.isChecked()
+    assert not opened.course.review.reviewed.isChecked()
 
 
 def test_with_last_weeks_session_it_asks_which_session(
@@ -171,7 +171,7 @@ def test_with_last_weeks_session_it_asks_which_session(
     last_week = r.TherapySession(4, date.today() - timedelta(days=7), "middle")
     document.save_session(None, last_week)
     enter(qtbot, opened)
-    review = opened.review
+    review = opened.course.review
     review.scope.setCurrentIndex(review.scope.findData("all"))
     review.load_ids()
     first = review.interaction

@@ -671,7 +671,7 @@ def test_read_only_window_takes_no_typing_drags_or_edits(
 
         # Review mode still shows the interactions, read-only.
         window.actions.trigger("review.toggle")
-        review = window.review
+        review = window.course.review
         assert window.pages.currentWidget() is review
         kept_note = review.note.text()
         _typed_into(qtbot, review.note)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from iptwork.store import records as r
 from iptwork.store.errors import (
     PasswordRequired,
     ReadOnlyWorkbook,
@@ -31,12 +30,15 @@ from iptwork.store.errors import (
 )
 from iptwork.ui import alerts
 from iptwork.ui.actions import ActionRegistry
+from iptwork.ui.course import Course
 from iptwork.ui.lazy_tabs import LazyTabs
 from iptwork.ui.ops import Ops
+from iptwork.ui.people import People
 from iptwork.ui.settings import Settings
 from iptwork.ui.welcome import WelcomePage
 
 if TYPE_CHECKING:
+    from iptwork.store import records as r
     from iptwork.ui.document import Document
     from iptwork.ui.exporting import Exporter
     from iptwork.ui.focus_view import FocusView
@@ -44,7 +46,6 @@ if TYPE_CHECKING:
     from iptwork.ui.inventory import InventoryView
     from iptwork.ui.patterns_view import PatternsView
     from iptwork.ui.questionnaire import QuestionnairesView
-    from iptwork.ui.review_mode import ReviewPage
     from iptwork.ui.sessions_view import SessionsView
     from iptwork.ui.sheets_view import SheetsView
     from iptwork.ui.timeline_view import TimelineView
@@ -104,17 +105,16 @@ class MainWindow(QMainWindow):
         ):
             self.views.add(key, text, lambda k=key: self._build(k))
         self.tabs.currentChanged.connect(lambda _i: self._flush_editors())
-        self._review: ReviewPage | None = None
         self._exporter: Exporter | None = None
-        self._marks_into_latest = False
         self.pages = QStackedWidget()
         for page in (self.welcome, self.opening, self.tabs):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
 
         self._make_actions()
+        self.people = People(self)  # the inventory of people, and the focuses
         self._make_pattern_actions()
-        self._make_course_actions()
+        self.course = Course(self)  # sessions, questionnaires, timeline, sheets, review
         self._make_menus()
         from iptwork.ui.security import Security
 
@@ -159,18 +159,6 @@ class MainWindow(QMainWindow):
         return self.views.view("sheets")  # type: ignore[return-value]
 
     @property
-    def review(self) -> ReviewPage:
-        if self._review is None:
-            from iptwork.ui.review_mode import ReviewPage
-
-            self._review = ReviewPage()
-            self._review.leave_requested.connect(self.leave_review)
-            self._review.note_edited.connect(self._save_note)
-            self._review.mark_requested.connect(self._mark_reviewed_now)
-            self.pages.addWidget(self._review)
-        return self._review
-
-    @property
     def exporter(self) -> Exporter:
         if self._exporter is None:
             from iptwork.ui.exporting import Exporter
@@ -195,18 +183,18 @@ class MainWindow(QMainWindow):
             from iptwork.ui.inventory import InventoryView
 
             view = InventoryView()
-            view.add_requested.connect(self.add_person)
-            view.edit_requested.connect(self.edit_person)
-            view.delete_requested.connect(self.delete_person)
-            view.move_requested.connect(self.move_person)
+            view.add_requested.connect(self.people.add_person)
+            view.edit_requested.connect(self.people.edit_person)
+            view.delete_requested.connect(self.people.delete_person)
+            view.move_requested.connect(self.people.move_person)
             self.actions.scope("person.delete", view.table)
         elif key == "focus":
             from iptwork.ui.focus_view import FocusView
 
             view = FocusView()
-            view.add_requested.connect(self.add_focus)
-            view.delete_requested.connect(self.delete_focus)
-            view.edited.connect(self.update_focus)
+            view.add_requested.connect(self.people.add_focus)
+            view.delete_requested.connect(self.people.delete_focus)
+            view.edited.connect(self.people.update_focus)
         elif key == "patterns":
             from iptwork.ui.patterns_view import PatternsView
 
@@ -216,32 +204,32 @@ class MainWindow(QMainWindow):
             from iptwork.ui.sessions_view import SessionsView
 
             view = SessionsView()
-            view.new_requested.connect(self.new_session)
-            view.edit_requested.connect(self.edit_session)
-            view.delete_requested.connect(self.delete_session)
-            view.mark_requested.connect(self._mark_in_session)
-            view.snapshot_requested.connect(self.snapshot_circle)
-            view.review_requested.connect(self.enter_review)
+            view.new_requested.connect(self.course.new_session)
+            view.edit_requested.connect(self.course.edit_session)
+            view.delete_requested.connect(self.course.delete_session)
+            view.mark_requested.connect(self.course.mark_in_session)
+            view.snapshot_requested.connect(self.course.snapshot_circle)
+            view.review_requested.connect(self.course.enter_review)
         elif key == "questionnaires":
             from iptwork.ui.questionnaire import QuestionnairesView
 
             view = QuestionnairesView(self.ops)
-            view.take_requested.connect(self.take_questionnaire)
-            view.mood_requested.connect(self.rate_mood)
-            view.delete_requested.connect(self.delete_score)
+            view.take_requested.connect(self.course.take_questionnaire)
+            view.mood_requested.connect(self.course.rate_mood)
+            view.delete_requested.connect(self.course.delete_score)
         elif key == "timeline":
             from iptwork.ui.timeline_view import TimelineView
 
             view = TimelineView(self.ops)
-            view.add_requested.connect(self.add_event)
-            view.edit_requested.connect(self.edit_event)
-            view.delete_requested.connect(self.delete_event)
+            view.add_requested.connect(self.course.add_event)
+            view.edit_requested.connect(self.course.edit_event)
+            view.delete_requested.connect(self.course.delete_event)
         else:
             from iptwork.ui.sheets_view import SheetsView
 
             view = SheetsView()
-            view.formulation_edited.connect(self._save_formulation)
-            view.termination_edited.connect(self._save_termination)
+            view.formulation_edited.connect(self.course.save_formulation)
+            view.termination_edited.connect(self.course.save_termination)
         if self.document is not None:
             self._load(key, view)
         return view
@@ -267,11 +255,7 @@ class MainWindow(QMainWindow):
         sheets = self.views.built_view("sheets")
         if sheets is not None:
             sheets.flush()  # type: ignore[attr-defined]
-        if self._review is not None:
-            self._review.flush()
-
-    def _in_review(self) -> bool:
-        return self._review is not None and self.pages.currentWidget() is self._review
+        self.course.flush()
 
     # --- actions and menus ------------------------------------------------------------
 
@@ -355,28 +339,6 @@ class MainWindow(QMainWindow):
             needs_workbook=True,
             tip=self.tr("Delete the interactions you picked (Undo brings them back)"),
         )
-        add(
-            "person.add",
-            self.tr("Add a &person…"),
-            self.add_person,
-            needs_workbook=True,
-            tip=self.tr("Add someone who matters in your life to your inventory"),
-        )
-        add(
-            "person.delete",
-            self.tr("Delete the person…"),
-            lambda: self._delete_current_person(),
-            shortcut=key.Delete,
-            needs_workbook=True,
-            tip=self.tr("Delete the person you picked (Undo brings them back)"),
-        )
-        add(
-            "focus.add",
-            self.tr("Add a &focus…"),
-            self.add_focus,
-            needs_workbook=True,
-            tip=self.tr("Choose a problem area to work on: grief, a dispute, a change, loneliness"),
-        )
         for number, (name, text) in enumerate(
             (
                 ("view.interactions", self.tr("&Interactions")),
@@ -391,11 +353,10 @@ class MainWindow(QMainWindow):
                 shortcut=f"Ctrl+{number + 1}",
                 needs_workbook=True,
             )
-        for name in ("interaction.delete", "person.delete"):
-            # Delete deletes what the focused list shows: `_build` ties each to its list.
-            action = self.actions[name]
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.removeAction(action)
+        # Delete deletes what the focused list shows: `_build` ties it to the list.
+        action = self.actions["interaction.delete"]
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(action)
         self.actions.set_workbook_open(False)
 
     def _make_menus(self) -> None:
@@ -431,7 +392,7 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for name in ("interaction.new", "person.add", "focus.add"):
             toolbar.addAction(self.actions[name])
-        self._add_course_menus(bar, view_menu, toolbar)
+        self.course.add_menus(bar, view_menu, toolbar)
 
         def guide(topic: str | None = None) -> None:
             from iptwork.ui.help_guide import show_guide
@@ -637,11 +598,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         self._flush_editors()
-        if self._in_review():
-            self.pages.setCurrentWidget(self.tabs)
-        if self._review is not None:
-            self._review.clear()
-        self.actions["review.toggle"].setChecked(False)
+        self.course.closing()
         self.ops.wait()
         self.document = None
         for key, view in self.views.built_items():
@@ -683,8 +640,7 @@ class MainWindow(QMainWindow):
                     self._load(key, view)
             else:
                 view.on_changed(kinds)  # type: ignore[attr-defined]
-        if self._in_review() and kinds & {"interactions", "sessions", "people"}:
-            self.review.refresh()
+        self.course.on_changed(kinds)
         self.statusBar().showMessage(self.tr("Saved"), 3000)
 
     def _update_undo(self) -> None:
@@ -726,6 +682,8 @@ class MainWindow(QMainWindow):
             self.settings.set_draft(path, draft)
 
     def _add_person_named(self, name: str) -> r.Person | None:
+        from iptwork.store import records as r
+
         document = self.document
         if document is None:
             return None
@@ -796,128 +754,6 @@ class MainWindow(QMainWindow):
         if alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
             document.delete_interactions(ids)
 
-    # --- people -----------------------------------------------------------------------
-
-    def _person(self, person_id: str) -> r.Person | None:
-        document = self.document
-        people = document.people() if document is not None else []
-        return next((p for p in people if p.id == person_id), None)
-
-    def _taken_names(self) -> list[str]:
-        return [p.name for p in self.document.people()] if self.document is not None else []
-
-    def add_person(self) -> None:
-        document = self.document
-        if document is None:
-            return
-        from iptwork.ui.inventory import PersonDialog
-
-        person = PersonDialog.ask(self, None, self._taken_names())
-        if person is not None and document.add_person(person):
-            self.inventory.circle.set_current(person.id)
-            self.inventory._select_in_table(person.id)
-
-    def edit_person(self, person_id: str) -> None:
-        document = self.document
-        old = self._person(person_id)
-        if document is None or old is None:
-            return
-        from iptwork.ui.inventory import PersonDialog
-
-        new = PersonDialog.ask(self, old, self._taken_names())
-        if new is not None:
-            document.update_person(old, new)
-
-    def move_person(self, person_id: str, closeness: int) -> None:
-        from dataclasses import replace
-
-        from iptwork.ui import labels
-
-        document = self.document
-        old = self._person(person_id)
-        if document is None or old is None:
-            return
-        text = (
-            self.tr("Move %1 to the %2")
-            .replace("%1", old.name)
-            .replace("%2", labels.closeness(closeness).lower())
-        )
-        if document.update_person(old, replace(old, closeness=closeness), text):
-            self.statusBar().showMessage(text, 4000)
-
-    def _delete_current_person(self) -> None:
-        person_id = self.inventory.current_id()
-        if person_id:
-            self.delete_person(person_id)
-
-    def delete_person(self, person_id: str) -> None:
-        document = self.document
-        person = self._person(person_id)
-        if document is None or person is None:
-            return
-        used = document.person_usage(person_id)
-        undo_note = self.tr("You can bring it all back with Edit ▸ Undo (Ctrl+Z).")
-        if used == 0:
-            text = self.tr("Delete %1 from your inventory?").replace("%1", person.name)
-            if alerts.confirm(self, self.tr("Delete"), f"{text}\n\n{undo_note}", self.tr("Delete")):
-                document.delete_person(person, "detach")
-            return
-        text = (
-            self.tr(
-                "%1 appears in %2 interaction(s). Remove %1 from them and keep the interactions, "
-                "or delete those interactions too?"
-            )
-            .replace("%1", person.name)
-            .replace("%2", str(used))
-        )
-        choice = alerts.choose(
-            self,
-            self.tr("Delete"),
-            f"{text}\n\n{undo_note}",
-            [
-                ("detach", self.tr("Keep the interactions")),
-                ("delete", self.tr("Delete them too")),
-            ],
-        )
-        if choice in ("detach", "delete"):
-            document.delete_person(person, choice)  # type: ignore[arg-type]
-
-    # --- focus ------------------------------------------------------------------------
-
-    def add_focus(self) -> None:
-        document = self.document
-        if document is None:
-            return
-        from iptwork.ui.focus_view import NewFocusDialog
-
-        focus = NewFocusDialog.ask(self)
-        if focus is not None and document.add_focus(focus) is not None:
-            self.views.show("focus")
-            self.focus_view.select(focus.id)
-
-    def update_focus(self, old: r.Focus, new: r.Focus) -> None:
-        document = self.document
-        if document is None:
-            return
-        saved = document.update_focus(old, new)
-        if saved is not None:
-            self.focus_view.editor.saved(saved)
-
-    def delete_focus(self, focus_id: str) -> None:
-        document = self.document
-        focuses = document.focuses() if document is not None else []
-        focus = next((f for f in focuses if f.id == focus_id), None)
-        if document is None or focus is None:
-            return
-        from iptwork.ui import labels
-
-        text = self.tr(
-            "Delete the focus “%1” with its details and goals? Its interactions stay; they "
-            "just no longer belong to it.\n\nYou can bring it back with Edit ▸ Undo (Ctrl+Z)."
-        ).replace("%1", labels.focus_title(focus))
-        if alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
-            document.delete_focus(focus)
-
     # --- patterns, export, print and import (issues 4 and 5) --------------------------
 
     def _make_pattern_actions(self) -> None:
@@ -979,364 +815,6 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.actions["file.import_json"])
         file_menu.addAction(self.actions["file.print"])
         file_menu.addSeparator()
-
-    # --- the IPT course (issue 6): sessions, questionnaires, timeline, sheets, review ----
-
-    def _make_course_actions(self) -> None:
-        """The course tabs' and review mode's actions, kept together here."""
-        self.tabs.currentChanged.connect(lambda _i: self._course_tab_changed())
-        add = self.actions.add
-        add(
-            "session.new",
-            self.tr("&New session…"),
-            self.new_session,
-            needs_workbook=True,
-            tip=self.tr("Add a session to the log (its number and phase are suggested)"),
-        )
-        add(
-            "questionnaire.phq9",
-            self.tr("Fill in the &PHQ-9…"),
-            lambda: self.take_questionnaire("phq9"),
-            needs_workbook=True,
-            tip=self.tr("Nine questions about the last two weeks (depression)"),
-        )
-        add(
-            "questionnaire.gad7",
-            self.tr("Fill in the &GAD-7…"),
-            lambda: self.take_questionnaire("gad7"),
-            needs_workbook=True,
-            tip=self.tr("Seven questions about the last two weeks (anxiety)"),
-        )
-        add(
-            "mood.rate",
-            self.tr("How are you &today?…"),
-            self.rate_mood,
-            shortcut="Ctrl+M",
-            needs_workbook=True,
-            tip=self.tr("Rate your mood today, 0 to 10: Ctrl+M, then a number key"),
-        )
-        add(
-            "event.add",
-            self.tr("Add a life &event…"),
-            self.add_event,
-            needs_workbook=True,
-            tip=self.tr("Put something that happened in your life on the timeline"),
-        )
-        review = add(
-            "review.toggle",
-            self.tr("&Review mode"),
-            self.toggle_review,
-            shortcut="F11",
-            needs_workbook=True,
-            tip=self.tr("For the therapist: one interaction at a time, in large type (F11)"),
-        )
-        review.setCheckable(True)
-        for name, key, text in (
-            ("view.sessions", "sessions", self.tr("&Sessions")),
-            ("view.questionnaires", "questionnaires", self.tr("&Questionnaires")),
-            ("view.timeline", "timeline", self.tr("&Timeline")),
-            ("view.sheets", "sheets", self.tr("F&ormulation and ending")),
-        ):
-            add(name, text, lambda k=key: self._show_course_tab(k), needs_workbook=True)
-
-    def _add_course_menus(self, bar: Any, view_menu: QMenu, toolbar: Any) -> None:
-        menu = QMenu(self.tr("&Course"), self)
-        for name in ("session.new", "questionnaire.phq9", "questionnaire.gad7", "mood.rate"):
-            menu.addAction(self.actions[name])
-        menu.addAction(self.actions["event.add"])
-        menu.addSeparator()
-        menu.addAction(self.actions["review.toggle"])
-        bar.insertMenu(view_menu.menuAction(), menu)
-        view_menu.addSeparator()
-        for name in ("view.sessions", "view.questionnaires", "view.timeline", "view.sheets"):
-            view_menu.addAction(self.actions[name])
-        toolbar.addSeparator()
-        toolbar.addAction(self.actions["mood.rate"])
-        toolbar.addAction(self.actions["review.toggle"])
-
-    def _course_tab_changed(self) -> None:
-        if self._in_review():
-            self.leave_review()  # a tab asked for (Ctrl+1, …) is a tab to see
-
-    def _show_course_tab(self, key: str) -> None:
-        if self._in_review():
-            self.leave_review()
-        self.views.show(key)
-
-    # sessions
-
-    def _planned(self, document: Document) -> int | None:
-        from iptwork.analysis import course
-
-        return course.planned_sessions(document.meta(), document.formulation())
-
-    def _session(self, session_id: str) -> r.TherapySession | None:
-        document = self.document
-        if document is None:
-            return None
-        return next((s for s in document.sessions() if s.id == session_id), None)
-
-    def new_session(self) -> None:
-        document = self.document
-        if document is None:
-            return
-        from iptwork.ui.sessions_view import SessionDialog
-
-        session = SessionDialog.ask(self, document.sessions(), self._planned(document))
-        if session is not None and document.save_session(None, session):
-            self._show_course_tab("sessions")
-            self.sessions_view.select(session.id)
-
-    def edit_session(self, session_id: str) -> None:
-        document = self.document
-        old = self._session(session_id)
-        if document is None or old is None:
-            return
-        from iptwork.ui.sessions_view import SessionDialog
-
-        new = SessionDialog.ask(self, document.sessions(), self._planned(document), old)
-        if new is not None and new != old:
-            document.save_session(old, new)
-
-    def delete_session(self, session_id: str) -> None:
-        document = self.document
-        session = self._session(session_id)
-        if document is None or session is None:
-            return
-        text = (
-            self.tr(
-                "Delete session %1 of %2 with its notes and ratings? The interactions stay."
-                "\n\nYou can bring it back with Edit ▸ Undo (Ctrl+Z)."
-            )
-            .replace("%1", str(session.number))
-            .replace("%2", f"{session.held_on:%d %b %Y}")
-        )
-        if alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
-            document.delete_session(session)
-
-    def _mark_in_session(self, session_id: str, interaction_id: str, reviewed: bool) -> None:
-        session = self._session(session_id)
-        if self.document is not None and session is not None:
-            self.document.mark_reviewed(session, interaction_id, reviewed)
-
-    def snapshot_circle(self, session_id: str) -> None:
-        document = self.document
-        session = self._session(session_id)
-        if document is None or session is None:
-            return
-        if session.circle and not alerts.confirm(
-            self,
-            self.tr("Keep today's circle"),
-            self.tr(
-                "Session %1 already has a circle kept with it. Replace it with today's?"
-            ).replace("%1", str(session.number)),
-            self.tr("Replace"),
-        ):
-            return
-        if document.snapshot_circle(session):
-            self.statusBar().showMessage(
-                self.tr("Today's circle is kept with session %1.").replace(
-                    "%1", str(session.number)
-                ),
-                5000,
-            )
-
-    # questionnaires and mood
-
-    def take_questionnaire(self, key: str) -> None:
-        document = self.document
-        if document is None:
-            return
-        from iptwork.ui.questionnaire import QuestionnaireDialog
-
-        record = QuestionnaireDialog.ask(self, key)
-        if record is None:
-            return
-        saved = (
-            document.add_phq9(record) if isinstance(record, r.Phq9) else document.add_gad7(record)
-        )
-        if saved:
-            self.statusBar().showMessage(self.tr("Saved. Thank you for filling it in."), 5000)
-
-    def delete_score(self, kind: str, record_id: str) -> None:
-        document = self.document
-        if document is None:
-            return
-        found: r.Phq9 | r.Gad7 | r.Mood | None
-        if kind == "phq9":
-            found = next((q for q in document.phq9s() if q.id == record_id), None)
-        elif kind == "gad7":
-            found = next((q for q in document.gad7s() if q.id == record_id), None)
-        else:
-            found = next((m for m in document.moods() if m.id == record_id), None)
-        if found is None:
-            return
-        text = self.tr("Delete this entry?\n\nYou can bring it back with Edit ▸ Undo (Ctrl+Z).")
-        if not alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
-            return
-        if isinstance(found, r.Phq9):
-            document.delete_phq9(found)
-        elif isinstance(found, r.Gad7):
-            document.delete_gad7(found)
-        else:
-            document.delete_mood(found)
-
-    def rate_mood(self) -> None:
-        document = self.document
-        if document is None:
-            return
-        from datetime import date
-
-        from iptwork.ui.mood import MoodDialog
-
-        today = date.today()
-        current = next((m.rating for m in document.moods() if m.on == today), None)
-        rating = MoodDialog.ask(self, current)
-        if rating is not None and document.rate_mood(r.Mood(today, rating)):
-            self.statusBar().showMessage(
-                self.tr("Mood %1 of 10 kept for today. Thank you.").replace("%1", str(rating)),
-                5000,
-            )
-
-    # life events
-
-    def _event(self, event_id: str) -> r.LifeEvent | None:
-        document = self.document
-        if document is None:
-            return None
-        return next((e for e in document.events() if e.id == event_id), None)
-
-    def add_event(self) -> None:
-        document = self.document
-        if document is None:
-            return
-        from iptwork.ui.timeline_view import EventDialog
-
-        event = EventDialog.ask(self, document.people())
-        if event is not None and document.save_event(None, event):
-            self._show_course_tab("timeline")
-            self.timeline.select(event.id)
-
-    def edit_event(self, event_id: str) -> None:
-        document = self.document
-        old = self._event(event_id)
-        if document is None or old is None:
-            return
-        from iptwork.ui.timeline_view import EventDialog
-
-        new = EventDialog.ask(self, document.people(), old)
-        if new is not None and new != old:
-            document.save_event(old, new)
-
-    def delete_event(self, event_id: str) -> None:
-        document = self.document
-        event = self._event(event_id)
-        if document is None or event is None:
-            return
-        text = self.tr(
-            "Delete this life event?\n\nYou can bring it back with Edit ▸ Undo (Ctrl+Z)."
-        )
-        if alerts.confirm(self, self.tr("Delete"), text, self.tr("Delete")):
-            document.delete_event(event)
-
-    # formulation and termination
-
-    def _save_formulation(self, old: r.Formulation, new: r.Formulation) -> None:
-        if self.document is not None and self.document.update_formulation(old, new):
-            self.sheets.formulation.saved(new)
-
-    def _save_termination(self, old: r.Termination, new: r.Termination) -> None:
-        if self.document is not None and self.document.update_termination(old, new):
-            self.sheets.termination.saved(new)
-
-    # review mode
-
-    def toggle_review(self) -> None:
-        if self._in_review():
-            self.leave_review()
-        else:
-            self.enter_review()
-
-    def enter_review(self) -> None:
-        document = self.document
-        if document is None:
-            self.actions["review.toggle"].setChecked(False)
-            return
-        self._flush_editors()
-        self._marks_into_latest = False
-        self.review.start(document)
-        self.pages.setCurrentWidget(self.review)
-        self.actions["review.toggle"].setChecked(True)
-
-    def leave_review(self) -> None:
-        self.review.flush()
-        if self.document is not None:
-            self.pages.setCurrentWidget(self.tabs)
-        self.actions["review.toggle"].setChecked(False)
-
-    def _save_note(self, old: r.Interaction, note: str) -> None:
-        if self.document is not None:
-            self.document.update_therapist_note(old, note)
-
-    def _mark_reviewed_now(self, interaction_id: str, reviewed: bool) -> None:
-        """Mark in the current session: the latest one; if there is none, or the latest
-        was on an earlier day, ask whether to start today's session first."""
-        document = self.document
-        if document is None:
-            return
-        session = self._session_for_marks(document) if reviewed else self.review.session
-        if session is None:
-            self.review.refresh()  # nothing changed: put the tick back as it was
-            return
-        document.mark_reviewed(session, interaction_id, reviewed)
-
-    def _session_for_marks(self, document: Document) -> r.TherapySession | None:
-        from datetime import date
-
-        from iptwork.analysis import course
-
-        sessions = document.sessions()
-        latest = course.latest(sessions)
-        today = date.today()
-        if latest is not None and (latest.held_on >= today or self._marks_into_latest):
-            return latest
-        number = course.next_number(sessions)
-        if latest is None:
-            if not alerts.confirm(
-                self,
-                self.tr("No session yet"),
-                self.tr(
-                    "Reviewed interactions are kept with a session, and there is none yet. "
-                    "Start session 1 today?"
-                ),
-                self.tr("Start session 1"),
-            ):
-                return None
-        else:
-            choice = alerts.choose(
-                self,
-                self.tr("Which session?"),
-                self.tr(
-                    "The latest session is session %1, on %2. Start session %3 today, or mark "
-                    "it as reviewed in session %1?"
-                )
-                .replace("%1", str(latest.number))
-                .replace("%2", f"{latest.held_on:%d %b %Y}")
-                .replace("%3", str(number)),
-                [
-                    ("new", self.tr("Start session %1 today").replace("%1", str(number))),
-                    ("latest", self.tr("Mark in session %1").replace("%1", str(latest.number))),
-                ],
-            )
-            if choice == "latest":
-                self._marks_into_latest = True
-                return latest
-            if choice != "new":
-                return None
-        session = r.TherapySession(
-            number, today, course.suggested_phase(number, self._planned(document))
-        )
-        return session if document.save_session(None, session) else None
 
     # --- closing ----------------------------------------------------------------------
 
