@@ -12,8 +12,6 @@ import errno
 import sqlite3
 from pathlib import Path
 
-import sqlcipher3
-
 
 class WorkbookError(Exception):
     """An environment problem with a message meant for the person using iptwork."""
@@ -132,6 +130,8 @@ def classify(error: BaseException, path: Path) -> WorkbookError | None:
     """The environment problem behind a driver or OS error, or None when it is a bug."""
     if isinstance(error, WorkbookError):
         return error
+    import sqlcipher3  # loaded already whenever a workbook is open; not at start-up
+
     driver_errors = (sqlcipher3.DatabaseError, sqlite3.DatabaseError)
     inner = getattr(error, "orig", error)
     if isinstance(inner, OSError):

@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 )
 
 from iptwork import domain
-from iptwork.store import records as r
 from iptwork.ui import labels
 
 if TYPE_CHECKING:
+    from iptwork.store import records as r
     from iptwork.store.listing import InteractionChoice
 
 AddPerson = Callable[[str], "r.Person | None"]
@@ -305,6 +305,8 @@ class EmotionsEditor(QWidget):
         self.new_word.clear()
 
     def ratings(self) -> tuple[r.EmotionRating, ...]:
+        from iptwork.store import records as r
+
         return tuple(
             r.EmotionRating(word, slider.value())
             for word, (box, slider, _v) in self._rows.items()

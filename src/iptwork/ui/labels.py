@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from iptwork import domain
-from iptwork.store import records as r
+
+if TYPE_CHECKING:
+    from iptwork.store import records as r
 
 
 def tr(text: str) -> str:
