@@ -82,7 +82,9 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     def path(*_args: Any, **_kwargs: Any) -> Path | None:
         return given.paths.pop(0) if given.paths else None
 
-    def password(_parent: Any, name: str, *, wrong: bool = False) -> str | None:
+    def password(
+        _parent: Any, name: str, *, wrong: bool = False, current: bool = False
+    ) -> str | None:
         given.said.append(("password", f"{name} wrong={wrong}"))
         return given.passwords.pop(0) if given.passwords else None
 

@@ -240,3 +240,45 @@ def test_long_text_emoji_and_right_to_left_come_through(qtbot: QtBot, opened: Ma
     assert interaction is not None
     assert interaction.said == long_text
     assert "🙏" in opened.interactions.detail.toPlainText()
+
+
+def test_own_feelings_stay_in_the_two_columns(qtbot: QtBot) -> None:
+    """A 21st feeling (the 19 built in and two of one's own) must not open a third column
+    wider than the page, with its slider cut off."""
+    from iptwork import domain
+    from iptwork.ui.editors import EmotionsEditor
+
+    words = list(domain.EMOTIONS)
+    editor = EmotionsEditor(words, lambda _word: True)
+    qtbot.addWidget(editor)
+    for word in ("overwhelmed", "опустошён", "😶 numb-ish"):
+        editor.new_word.setText(word)
+        editor._new_word()
+    assert editor.box("опустошён").isChecked()
+    grid = editor._grid
+    used = set()
+    for index in range(grid.count()):
+        _row, column, _rows, _columns = grid.getItemPosition(index)
+        used.add(column)
+    assert max(used) <= 5, sorted(used)  # tick, slider, value: twice
+    count = len(words) + 3 - ("overwhelmed" in words)
+    assert grid.rowCount() == -(-count // 2)
+
+
+def test_satisfaction_clear_button_does_not_repeat_the_state(qtbot: QtBot) -> None:
+    """Beside "Not rated" (the state) the button must not say "Not rated" too: it clears a
+    rating, so it says so, and there is nothing to clear before one is given."""
+    from iptwork.ui.editors import SatisfactionInput
+
+    field = SatisfactionInput()
+    qtbot.addWidget(field)
+    assert field.shown.text() == "Not rated"
+    assert field.clear_button.text() != field.shown.text()
+    assert not field.clear_button.isEnabled()
+    field.slider.setValue(7)
+    assert field.value() == 7
+    assert field.clear_button.isEnabled()
+    field.clear_button.click()
+    assert field.value() is None
+    assert field.shown.text() == "Not rated"
+    assert not field.clear_button.isEnabled()

@@ -124,6 +124,23 @@ def test_the_crisis_entry_opens_the_crisis_topic(qtbot: QtBot, window: MainWindo
     assert not re.search(r"\d{3}", text)  # no invented phone numbers
 
 
+@headless_raise
+def test_the_crisis_entry_clears_a_search_left_in_the_guide(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    """A search that found nothing must not sit beside the crisis topic, nor hide the rest."""
+    window.actions.trigger("help.guide")
+    guide = _guide(qtbot, window)
+    guide.search.setText("xylophone")
+    assert guide.nothing.isVisible()
+    window.actions.trigger("help.crisis")
+    assert guide.current_key() == "15-crisis"
+    assert guide.search.text() == ""
+    assert not guide.nothing.isVisible()
+    assert len(guide.visible_keys()) == len(guide.topics)
+    assert "not a crisis service" in guide.page.toPlainText()
+
+
 def test_about_says_version_licence_questionnaires_and_crisis(
     qtbot: QtBot, window: MainWindow
 ) -> None:

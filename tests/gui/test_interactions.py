@@ -183,3 +183,39 @@ def test_rows_are_rendered_on_demand_page_by_page(qtmodeltester: ModelTester) ->
     assert len(asked) == 2
     model.set_ids([f"id-{n}" for n in range(300)])
     qtmodeltester.check(model)
+
+
+def test_one_interaction_is_counted_in_the_singular(qtbot: QtBot, opened: MainWindow) -> None:
+    bar = opened.interactions.filters
+    choose(bar.person, "Alex")
+    choose(bar.problem, "Attacking words")
+    wait_listed(qtbot, opened)
+    assert len(listed_rows(opened)) == 1
+    assert opened.interactions.count_label.text() == "1 interaction shown"
+
+
+def test_the_full_form_is_wide_enough_at_150_percent(qtbot: QtBot, opened: MainWindow) -> None:
+    """At a large text size the form must not need a sideways scroll bar (the sliders of
+    the second column of feelings and the satisfaction row were cut off)."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from iptwork.ui import theme
+
+    view = opened.interactions
+    view.select(view.model.ids()[0])
+    theme.apply("system", 150)
+    try:
+        seen: list[int] = []
+
+        def look(dialog: QDialog) -> None:
+            assert isinstance(dialog, InteractionFormDialog)
+            QApplication.processEvents()
+            scroll = dialog.findChild(QScrollArea)
+            assert scroll is not None
+            seen.append(scroll.horizontalScrollBar().maximum())
+            dialog.reject()
+
+        in_modal(qtbot, lambda: opened.actions.trigger("interaction.edit"), look)
+        assert seen == [0]
+    finally:
+        theme.apply("system", 100)

@@ -116,6 +116,27 @@ def test_text_size_changes_the_windows_text(window: MainWindow, settings: Settin
     assert window.welcome.title.font().pointSizeF() == pytest.approx(title_before * 1.25)
 
 
+def test_the_dialog_grows_with_the_text_size_it_previews(qtbot: QtBot, window: MainWindow) -> None:
+    """Choosing 150 % while the dialog is open must not clip its own hints."""
+    dialog = _dialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    width_before = dialog.width()
+    _choose(dialog, size=150)
+    QApplication.processEvents()
+    assert dialog.width() > width_before
+    hints = [
+        label
+        for label in dialog.findChildren(QLabel)
+        if label.wordWrap() and label.isVisible() and label.text()
+    ]
+    assert len(hints) >= 3
+    for label in hints:
+        assert label.height() >= label.heightForWidth(label.width()), label.text()
+    dialog.reject()
+
+
 def test_text_is_readable_in_the_dark_theme(qtbot: QtBot, window: MainWindow) -> None:
     window.welcome.set_notice("Something to tell you, calmly.")
     hint = QLabel("A hint, in the quieter colour")

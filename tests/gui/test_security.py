@@ -154,6 +154,29 @@ def test_set_change_remove_password_keep_records(
     assert count(sample_path) == 8
 
 
+def test_set_password_counts_the_backup_it_took_once(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Answers,
+    backups: Path,
+    new_passwords: list[str | None],
+    sample_path: Path,
+) -> None:
+    """One backup from the open, one taken before the password: two copies in all, both
+    encrypted. The message must not add them up to three."""
+    assert window.open_path(sample_path)
+    settle(qtbot, window)
+    assert len(backup.list_backups(backups, sample_path)) == 1
+    new_passwords.append("one")
+    window.actions.trigger("workbook.set_password")
+    settle(qtbot, window)
+    assert len(backup.list_backups(backups, sample_path)) == 2
+    said = answers.texts()
+    assert "2 older copies" not in said
+    assert "The older copy iptwork had kept of it is now encrypted" in said
+    assert "as it was before is kept with the other backups, encrypted with the new" in said
+
+
 def test_set_password_leaves_no_plain_copy_of_ours(
     qtbot: QtBot,
     window: MainWindow,
@@ -407,6 +430,88 @@ def test_a_new_password_must_be_typed_twice_and_not_empty(
     assert alerts.ask_new_password(None, "Set a password") == "same"
     assert "empty" in prompts[1]
     assert "not the same" in prompts[3]
+
+
+def test_password_prompts_say_what_to_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Changing or removing a password asks for the current one in those words (not the
+    words for opening a file); a new password is told it cannot be recovered."""
+    from PySide6.QtWidgets import QInputDialog
+
+    prompts: list[str] = []
+
+    def get_text(_parent: object, _title: str, label: str, _echo: object) -> tuple[str, bool]:
+        prompts.append(label)
+        return "x", True
+
+    monkeypatch.setattr(QInputDialog, "getText", get_text)
+    alerts.ask_password(None, "demo.iptw", current=True)
+    alerts.ask_password(None, "demo.iptw", wrong=True, current=True)
+    alerts.ask_new_password(None, "Set a password")
+    assert "current password" in prompts[0]
+    assert "demo.iptw" in prompts[0]
+    assert "not the current password" in prompts[1]
+    assert "open" not in prompts[1]
+    assert "forgotten password" in prompts[2]
+
+
+def test_change_password_asks_for_the_current_one(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Answers,
+    encrypted_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    answers.passwords.append("pw")
+    assert window.open_path(encrypted_path)
+    settle(qtbot, window)
+    asked: list[bool] = []
+
+    def password(
+        _parent: object, _name: str, *, wrong: bool = False, current: bool = False
+    ) -> str | None:
+        asked.append(current)
+        return None  # gives up: nothing is changed
+
+    monkeypatch.setattr(alerts, "ask_password", password)
+    window.actions.trigger("workbook.change_password")
+    window.actions.trigger("workbook.remove_password")
+    assert asked == [True, True]
+
+
+def test_change_and_remove_say_older_backups_keep_the_old_password(
+    qtbot: QtBot,
+    window: MainWindow,
+    answers: Answers,
+    new_passwords: list[str | None],
+    encrypted_path: Path,
+) -> None:
+    answers.passwords.append("pw")
+    assert window.open_path(encrypted_path)
+    settle(qtbot, window)
+    answers.passwords.append("pw")
+    new_passwords.append("two")
+    window.actions.trigger("workbook.change_password")
+    settle(qtbot, window)
+    assert "keep the password they were made with" in answers.texts()
+    answers.said.clear()
+    answers.passwords.append("two")
+    window.actions.trigger("workbook.remove_password")
+    settle(qtbot, window)
+    assert "keep the password they were made with" in answers.texts()
+
+
+def test_restore_lists_each_backup_at_the_time_it_was_taken(qtbot: QtBot, tmp_path: Path) -> None:
+    """Setting a password re-encrypts older backups, which changes their files' times: the
+    list must still say when each was taken (from its name), not when it was rewritten."""
+    older = tmp_path / "demo-20260101-120000-123456.iptw"
+    newer = tmp_path / "demo-20260102-090807-000001.iptw"
+    for path in (older, newer):
+        path.write_bytes(b"x" * 10)  # both rewritten just now
+    dialog = RestoreDialog([newer, older])
+    qtbot.addWidget(dialog)
+    texts = [dialog.list.item(row).text() for row in range(dialog.list.count())]
+    assert texts[0].startswith("2026-01-02 09:08:07")
+    assert texts[1].startswith("2026-01-01 12:00:00")
 
 
 def test_lock_screen_offers_to_close_the_workbook(

@@ -81,13 +81,24 @@ def choose(
     return buttons.get(clicked) if isinstance(clicked, QPushButton) else None
 
 
-def ask_password(parent: QWidget | None, name: str, *, wrong: bool = False) -> str | None:
-    """The password of an encrypted workbook, or None when the user gives up."""
-    text = (
-        _tr("That password did not open %1. Please try again.")
-        if wrong
-        else _tr("%1 is protected with a password.")
-    ).replace("%1", name)
+def ask_password(
+    parent: QWidget | None, name: str, *, wrong: bool = False, current: bool = False
+) -> str | None:
+    """The password of an encrypted workbook, or None when the user gives up. `current`:
+    asked before the password is changed or removed, not to open the file."""
+    if current:
+        text = (
+            _tr("That is not the current password of %1. Please try again.")
+            if wrong
+            else _tr("To change or remove the password of %1, type its current password.")
+        )
+    else:
+        text = (
+            _tr("That password did not open %1. Please try again.")
+            if wrong
+            else _tr("%1 is protected with a password.")
+        )
+    text = text.replace("%1", name)
     value, ok = QInputDialog.getText(parent, _tr("Password"), text, QLineEdit.EchoMode.Password)
     return value if ok else None
 
@@ -95,7 +106,7 @@ def ask_password(parent: QWidget | None, name: str, *, wrong: bool = False) -> s
 def ask_new_password(parent: QWidget | None, title: str) -> str | None:
     """A new password, typed twice; empty or mismatched ones are refused and asked again.
     None when the user gives up."""
-    hint = ""
+    hint = _tr("There is no way to recover a forgotten password: keep it somewhere safe.") + "\n"
     while True:
         first, ok = QInputDialog.getText(
             parent, title, hint + _tr("New password:"), QLineEdit.EchoMode.Password

@@ -271,9 +271,6 @@ class EmotionsEditor(QWidget):
         outer.addStretch(1)
 
     def _add_row(self, word: str) -> None:
-        index = len(self._rows)
-        # Two columns of emotions keep the page short enough to see at once.
-        row, column = index % 10, (index // 10) * 3
         box = QCheckBox(labels.emotion(word))
         slider = QSlider(Qt.Orientation.Horizontal)
         slider.setRange(*domain.INTENSITY_RANGE)
@@ -288,10 +285,18 @@ class EmotionsEditor(QWidget):
         box.toggled.connect(slider.setEnabled)
         box.toggled.connect(lambda on, v=value, s=slider: v.setText(str(s.value()) if on else ""))
         slider.valueChanged.connect(lambda n, v=value: v.setText(str(n)))
-        self._grid.addWidget(box, row, column)
-        self._grid.addWidget(slider, row, column + 1)
-        self._grid.addWidget(value, row, column + 2)
         self._rows[word] = (box, slider, value)
+        self._place()
+
+    def _place(self) -> None:
+        """Two columns of emotions keep the page short enough to see at once, also when
+        the person adds their own words (a third column would run off the page)."""
+        per_column = max(1, -(-len(self._rows) // 2))
+        for index, widgets in enumerate(self._rows.values()):
+            row, column = index % per_column, (index // per_column) * 3
+            for offset, widget in enumerate(widgets):
+                self._grid.removeWidget(widget)
+                self._grid.addWidget(widget, row, column + offset)
 
     def _new_word(self) -> None:
         word = self.new_word.text().strip().casefold()
@@ -449,8 +454,10 @@ class SatisfactionInput(QWidget):
         self.shown.setMinimumWidth(90)
         self._rated = False
         self.slider.valueChanged.connect(self._moved)
-        clear = QPushButton(tr("Not rated"))
+        # "Clear", not "Not rated": the label beside it already says "Not rated".
+        self.clear_button = clear = QPushButton(tr("Clear"))
         clear.setAccessibleName(tr("Clear the satisfaction rating"))
+        clear.setToolTip(tr("Leave it not rated"))
         clear.clicked.connect(lambda: self.set_value(None))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
@@ -464,6 +471,7 @@ class SatisfactionInput(QWidget):
     def _moved(self, value: int) -> None:
         self._rated = True
         self.shown.setText(tr("%1 of 10").replace("%1", str(value)))
+        self.clear_button.setEnabled(True)
 
     def value(self) -> int | None:
         return self.slider.value() if self._rated else None
@@ -476,6 +484,7 @@ class SatisfactionInput(QWidget):
         self.shown.setText(
             tr("Not rated") if value is None else tr("%1 of 10").replace("%1", str(value))
         )
+        self.clear_button.setEnabled(self._rated)
 
     def rate_current(self) -> None:
         """Take the slider's position as the answer (Next on the guided page)."""

@@ -131,6 +131,10 @@ class HelpWindow(QWidget):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def show_topic(self, key: str) -> None:
+        """Show the topic `key` with every topic listed again (a search left over is cleared)."""
+        if self.topic(key) is None:
+            return
+        self.search.clear()
         for row in range(self.contents.count()):
             item = self.contents.item(row)
             if item.data(Qt.ItemDataRole.UserRole) == key:

@@ -61,7 +61,6 @@ class InteractionFormDialog(QDialog):
         self.setWindowTitle(
             self.tr("The interaction (read-only)") if read_only else self.tr("Edit the interaction")
         )
-        self.resize(860, 760)
         self._original = interaction
         self._result: r.Interaction | None = None
 
@@ -166,6 +165,18 @@ class InteractionFormDialog(QDialog):
         outer.addWidget(scroll, 1)
         outer.addWidget(self.message)
         outer.addWidget(buttons)
+        # Wide enough for the form at the text size in force (860 at 100 %), so that no
+        # row needs a sideways scroll bar: at 150 % the feelings' second column and the
+        # satisfaction row were cut off.
+        margins = outer.contentsMargins()
+        needed = (
+            form.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+            + margins.left()
+            + margins.right()
+        )
+        self.resize(max(860, needed), 760)
         self.load(interaction)
         if read_only:
             editors.set_read_only(form, True)

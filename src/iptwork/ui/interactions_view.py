@@ -588,11 +588,13 @@ class InteractionsView(QWidget):
         self.model.set_ids(ids, listed.hits)
         self.loading = False
         filtered = self.filters.value() != r.InteractionFilter()
-        self.count_label.setText(
-            self.tr("%1 interactions shown").replace("%1", f"{len(ids):,}")
-            if filtered
-            else self.tr("%1 interactions").replace("%1", f"{len(ids):,}")
-        )
+        if len(ids) == 1:
+            counted = self.tr("1 interaction shown") if filtered else self.tr("1 interaction")
+        else:
+            counted = (
+                self.tr("%1 interactions shown") if filtered else self.tr("%1 interactions")
+            ).replace("%1", f"{len(ids):,}")
+        self.count_label.setText(counted)
         self.count_changed.emit(len(ids))
         if not ids:
             self.empty.setText(

@@ -138,9 +138,7 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        width = max(540, self.fontMetrics().averageCharWidth() * 80)
-        self.setFixedWidth(width)
-        self.resize(width, layout.totalHeightForWidth(width))
+        self._fit()
 
         if settings is None:  # nowhere to keep them: show only what the caller asked about
             self.look.hide()
@@ -161,8 +159,16 @@ class PreferencesDialog(QDialog):
     def chosen_text_size(self) -> int:
         return int(self.text_size.currentData())
 
+    def _fit(self) -> None:
+        """About 80 characters wide and tall enough for every hint, at the text size in force."""
+        layout = self.layout()
+        width = max(540, self.fontMetrics().averageCharWidth() * 80)
+        self.setFixedWidth(width)
+        self.resize(width, layout.totalHeightForWidth(width))
+
     def _preview(self) -> None:
         theme.apply(self.chosen_theme(), self.chosen_text_size())
+        self._fit()  # a larger text size needs a larger dialog, or its hints are clipped
 
     def accept(self) -> None:
         settings = self.settings

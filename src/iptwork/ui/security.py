@@ -7,6 +7,8 @@ to the registry, and the window tells it when a workbook is attached or closed. 
 
 from __future__ import annotations
 
+import contextlib
+import re
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -79,7 +81,18 @@ def _size(path: Path) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
+#: The time an automatic backup was taken, in its name: "demo-20261126-154007-231202.iptw".
+_TAKEN = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.iptw$")
+
+
 def _when(path: Path) -> str:
+    """When the backup was taken: from its name, as encrypting it later (Set password)
+    rewrites the file and so changes its modification time; that time otherwise."""
+    found = _TAKEN.search(path.name)
+    if found is not None:
+        with contextlib.suppress(ValueError):
+            taken = datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
+            return taken.strftime("%Y-%m-%d %H:%M:%S")
     try:
         return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
     except OSError:
@@ -461,7 +474,7 @@ class Security(QObject):
         """Ask for the current password before changing or removing it."""
         wrong = False
         while True:
-            given = alerts.ask_password(self.window, document.path.name, wrong=wrong)
+            given = alerts.ask_password(self.window, document.path.name, wrong=wrong, current=True)
             if given is None:
                 return False
             if given == document.workbook.password:
@@ -553,7 +566,9 @@ class Security(QObject):
             alerts.inform(
                 self.window,
                 self.tr("Password"),
-                self._rekey_text(verb, result, was_plain and password is not None),
+                self._rekey_text(
+                    verb, result, was_plain and password is not None, had_password=not was_plain
+                ),
             )
             self.restart_idle()
 
@@ -568,14 +583,24 @@ class Security(QObject):
 
         self.window.ops.run(work, done, failed)
 
-    def _rekey_text(self, verb: str, result: Any, protected_now: bool) -> str:
+    def _rekey_text(
+        self, verb: str, result: Any, protected_now: bool, *, had_password: bool = False
+    ) -> str:
         """One calm paragraph: what happened, the backup taken first, and the older copies."""
         text = self.tr("The password was %1.").replace("%1", verb)
-        if result.backup is not None:
+        # The backup just taken is one of the copies encrypted afterwards: say so once,
+        # and count only the copies that were there before it.
+        backup_encrypted = result.backup is not None and result.backup in result.encrypted
+        if backup_encrypted:
+            text += " " + self.tr(
+                "A backup of the workbook as it was before is kept with the other backups, "
+                "encrypted with the new password."
+            )
+        elif result.backup is not None:
             text += " " + self.tr(
                 "A backup of the workbook as it was before is kept with the other backups."
             )
-        count = len(result.encrypted)
+        count = len([p for p in result.encrypted if p != result.backup])
         if count:
             older = (
                 self.tr(
@@ -596,6 +621,11 @@ class Security(QObject):
             )
         elif protected_now:
             text += " " + self.tr("Copies you saved yourself elsewhere are still unencrypted.")
+        if had_password:  # encrypted copies are not re-keyed: they need the old password
+            text += " " + self.tr(
+                "The backups iptwork made before, and the one just taken, keep the password "
+                "they were made with: restoring one of them asks for the old password."
+            )
         if result.left:
             text += " " + self.tr(
                 "These older copies could not be read, so they were left as they were: %1"
