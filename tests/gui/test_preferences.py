@@ -195,3 +195,29 @@ def test_preferences_from_the_menu_keep_everything(
     reread = Settings.at(Path(settings.file_name))
     assert (reread.theme, reread.text_size) == ("dark", 110)
     assert (reread.autolock_minutes, reread.backups_keep) == (5, 4)
+
+
+def test_lists_make_room_for_larger_text(qtbot: QtBot, opened: MainWindow) -> None:
+    """At 150 % the dates, names and numbers in the lists still fit their columns."""
+    table = opened.interactions.table
+    model = table.model()
+
+    def fits(column: int) -> bool:
+        widest = max(
+            table.fontMetrics().horizontalAdvance(str(model.index(row, column).data() or ""))
+            for row in range(min(20, model.rowCount()))
+        )
+        return table.columnWidth(column) >= widest + 8
+
+    qtbot.waitUntil(lambda: model.rowCount() > 0)
+    assert fits(0)
+    theme.apply("system", 150)
+    assert fits(0), "the date column did not grow with the text"
+    assert table.verticalHeader().defaultSectionSize() > table.fontMetrics().height()
+    opened.views.show("sessions")
+    sessions = opened.sessions_view.table
+    header = sessions.horizontalHeader()
+    for column in range(sessions.model().columnCount()):
+        if header.sectionResizeMode(column) != header.ResizeMode.Stretch:
+            title = str(sessions.model().headerData(column, header.orientation()) or "")
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)

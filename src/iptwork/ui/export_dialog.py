@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iptwork.ui import theme
+
 if TYPE_CHECKING:
     from iptwork.interchange.selection import ExportOptions
     from iptwork.ui.document import Document
@@ -238,7 +240,7 @@ class ExportDialog(QDialog):
         self._settings = settings
         self.facts: ExportFacts | None = None
         self.setWindowTitle(_tr(self.TITLES[kind]))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(round(560 * theme.text_scale()))
         is_pdf = kind in ("pdf", "print")
 
         # What to include.

@@ -278,7 +278,7 @@ class FocusEditor(QWidget):
         self.goals_table.setItemDelegateForColumn(1, StatusDelegate(self.goals_table))
         self.goals_table.verticalHeader().hide()
         self.goals_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.goals_table.setColumnWidth(1, 120)
+        theme.set_column_widths(self.goals_table, {1: 120})
         self.goals_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.goals_table.setMinimumHeight(120)
         self.new_goal = EntryLine()

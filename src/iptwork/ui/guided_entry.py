@@ -62,7 +62,7 @@ class GuidedEntryDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Write down an interaction"))
         self.setObjectName("guided-entry")
-        self.resize(720, 560)
+        self.resize(round(720 * theme.text_scale()), round(560 * theme.text_scale()))
         self._choices = choices
         self._result: r.Interaction | None = None
         self._id = r.new_id()

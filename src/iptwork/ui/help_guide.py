@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from iptwork.ui import theme
+
 OBJECT_NAME = "help-guide"
 _MARKUP = re.compile(r"[*#|`_]+|\[|\]\([^)]*\)")
 
@@ -116,7 +118,7 @@ class HelpWindow(QWidget):
         layout.addLayout(bottom)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.close)
-        self.resize(860, 620)
+        self.resize(round(860 * theme.text_scale()), round(620 * theme.text_scale()))
         self.contents.setCurrentRow(0)
 
     def _focus_search(self) -> None:

@@ -292,11 +292,12 @@ class FilterBar(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(16)
+            combo.setMinimumContentsLength(12)
         self.text = QLineEdit()
         self.text.setPlaceholderText(self.tr("Search the words…"))
         self.text.setAccessibleName(self.tr("Search text"))
         self.text.setClearButtonEnabled(True)
+        self._keep_room_to_search()
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self.clear_button.clicked.connect(self.clear)
         self._debounce = QTimer(self)
@@ -373,6 +374,16 @@ class FilterBar(QWidget):
             combo.blockSignals(False)
             if current and found < 0:
                 self.changed.emit()
+
+    def _keep_room_to_search(self) -> None:
+        """The search field always shows its hint, whatever the text size."""
+        hint = self.text.placeholderText()
+        self.text.setMinimumWidth(self.text.fontMetrics().horizontalAdvance(hint) + 40)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._keep_room_to_search()
 
     @staticmethod
     def _date(edit: QDateEdit) -> date | None:
@@ -451,8 +462,7 @@ class InteractionsView(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicator(0, Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
-        for column, width in enumerate((152, 104, 240, 84, 84)):
-            self.table.setColumnWidth(column, width)
+        theme.set_column_widths(self.table, dict(enumerate((152, 104, 240, 84, 84))))
         self.table.setItemDelegateForColumn(2, search_results.SnippetDelegate(self.table))
         self.table.doubleClicked.connect(
             lambda index: self.edit_requested.emit(self.model.data(index, ID_ROLE))
@@ -566,8 +576,9 @@ class InteractionsView(QWidget):
             self._by_rank = True  # new words: best matches first
         by_rank = self._by_rank and bool(self._searched)
         self.table.horizontalHeader().setSortIndicatorShown(not by_rank)
-        if self._searched and self.table.columnWidth(2) < 380:
-            self.table.setColumnWidth(2, 380)  # room for the words found around the match
+        wide = round(380 * theme.text_scale())  # room for the words found around the match
+        if self._searched and self.table.columnWidth(2) < wide:
+            self.table.setColumnWidth(2, wide)
         workbook = document.workbook
         self._ops.run(
             lambda: search_results.list_ranked(workbook, where, sort, descending, by_rank),

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from iptwork import domain
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import labels, theme
 from iptwork.ui.closeness_circle import ClosenessCircle, sign
 from iptwork.ui.editors import TextField
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
@@ -167,7 +167,7 @@ class PersonDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(480, 520)
+        self.resize(round(480 * theme.text_scale()), round(520 * theme.text_scale()))
 
     def _slider(self, value: int, name: str) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal)
@@ -262,8 +262,7 @@ class InventoryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((110, 90, 118, 62, 70, 120, 160)):
-            self.table.setColumnWidth(column, width)
+        theme.set_column_widths(self.table, dict(enumerate((110, 90, 118, 62, 70, 120, 160))))
         self.table.activated.connect(
             lambda index: self._edit_person(self.proxy.data(index, ID_ROLE))
         )

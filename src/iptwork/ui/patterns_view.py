@@ -282,7 +282,7 @@ class BehindDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("behind-dialog")
         self._document = document
-        self.resize(900, 560)
+        self.resize(round(900 * theme.text_scale()), round(560 * theme.text_scale()))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
@@ -299,8 +299,7 @@ class BehindDialog(QDialog):
         self.list.horizontalHeader().setStretchLastSection(True)
         for column in (3, 4, 5):
             self.list.hideColumn(column)  # the detail shows them; keep the list short
-        self.list.setColumnWidth(0, 136)
-        self.list.setColumnWidth(1, 90)
+        theme.set_column_widths(self.list, {0: 136, 1: 90})
         self.list.selectionModel().selectionChanged.connect(lambda *_: self._show_current())
         self.list.doubleClicked.connect(lambda index: self._edit(index))
         self.detail = QTextBrowser()

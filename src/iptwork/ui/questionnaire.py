@@ -650,9 +650,7 @@ class QuestionnairesView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 70)
-        self.table.setColumnWidth(2, 60)
+        theme.set_column_widths(self.table, {0: 130, 1: 70, 2: 60})
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Show"))
         for text, key in (

@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -738,9 +737,10 @@ class SessionsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 70), (2, 130), (3, 52), (4, 72), (5, 70)):
-            self.table.setColumnWidth(column, width)
+        # Every column keeps room for its words (the list scrolls sideways when narrow);
+        # the last one takes what is left.
+        header.setStretchLastSection(True)
+        theme.set_column_widths(self.table, {0: 70, 1: 118, 2: 130, 3: 52, 4: 72, 5: 70})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.table.doubleClicked.connect(lambda _i: self._edit_current())
         self.new_button = new = QPushButton(self.tr("&New session…"))

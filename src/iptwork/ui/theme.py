@@ -20,10 +20,12 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
+    QHeaderView,
     QProxyStyle,
     QStyle,
     QStyleFactory,
     QStyleOption,
+    QTableView,
     QWidget,
 )
 
@@ -191,6 +193,7 @@ EMPTY_NOTE = 1.3
 
 #: The dynamic property that `scale_font()` leaves on a widget: its size relative to the
 #: application font, applied again whenever the text size changes.
+COLUMN_WIDTHS = "iptwork_column_widths"
 FONT_SCALE = "iptwork_font_scale"
 
 
@@ -215,6 +218,35 @@ def _rescale(widget: QWidget, base: QFont) -> None:
     elif base.pixelSize() > 0:
         font.setPixelSize(round(base.pixelSize() * factor))
     widget.setFont(font)
+
+
+def set_column_widths(table: QTableView, widths: dict[int, int]) -> None:
+    """Give `table`'s columns these widths (pixels at the usual text size), scaled to the
+    text size chosen in Preferences now and after every change of it; a list's fixed row
+    height (if it has one) follows the text too."""
+    table.setProperty(COLUMN_WIDTHS, ",".join(f"{c}:{w}" for c, w in widths.items()))
+    _fit_columns(table)
+
+
+def text_scale(app: QApplication | None = None) -> float:
+    """How many times larger the text is than the usual size (Preferences ▸ Text size)."""
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    if not isinstance(app, QApplication):
+        return 1.0
+    return max(50, min(200, _Desktop.of(app).text_size)) / 100
+
+
+def _fit_columns(widget: QWidget) -> None:
+    widths = widget.property(COLUMN_WIDTHS)
+    if not isinstance(widget, QTableView) or not isinstance(widths, str) or not widths:
+        return
+    scale = text_scale()
+    for pair in widths.split(","):
+        column, width = pair.split(":")
+        widget.setColumnWidth(int(column), round(int(width) * scale))
+    rows = widget.verticalHeader()
+    if rows.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed:
+        rows.setDefaultSectionSize(widget.fontMetrics().height() + 10)
 
 
 class _ReadableFusion(QProxyStyle):
@@ -342,3 +374,4 @@ def _repolish(app: QApplication, font: QFont) -> None:
         if sheet:
             widget.setStyleSheet(sheet)
         _rescale(widget, font)
+        _fit_columns(widget)

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from iptwork import domain
 from iptwork.store import records as r
-from iptwork.ui import labels
+from iptwork.ui import labels, theme
 from iptwork.ui.editors import PeoplePicker, TextField
 from iptwork.ui.figure_panel import FigurePanel
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
@@ -215,9 +215,7 @@ class TimelineView(QWidget):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnWidth(0, 130)
-        self.table.setColumnWidth(1, 120)
-        self.table.setColumnWidth(2, 120)
+        theme.set_column_widths(self.table, {0: 130, 1: 120, 2: 120})
         self.table.doubleClicked.connect(lambda _i: self._edit_current())
         self.add_button = add = QPushButton(self.tr("&Add a life event…"))
         add.clicked.connect(self.add_requested)
