@@ -282,3 +282,22 @@ def test_satisfaction_clear_button_does_not_repeat_the_state(qtbot: QtBot) -> No
     assert field.value() is None
     assert field.shown.text() == "Not rated"
     assert not field.clear_button.isEnabled()
+
+
+def test_next_past_satisfaction_without_moving_it_leaves_it_not_rated(qtbot: QtBot) -> None:
+    """Clicking through must not put a made-up 5 into the satisfaction trend."""
+    dialog = GuidedEntryDialog(choices())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.texts["said"].set_text("I said I was fine.")
+    dialog.go_to(next(i for i, s in enumerate(dialog.steps) if s.key == "satisfaction"))
+    dialog.next()
+    saved = dialog.interaction()
+    assert saved is not None
+    assert saved.satisfaction is None
+    dialog.go_to(next(i for i, s in enumerate(dialog.steps) if s.key == "satisfaction"))
+    qtbot.keyClick(dialog.satisfaction.slider, Qt.Key.Key_Right)
+    dialog.next()
+    saved = dialog.interaction()
+    assert saved is not None
+    assert saved.satisfaction == 6

@@ -486,10 +486,6 @@ class SatisfactionInput(QWidget):
         )
         self.clear_button.setEnabled(self._rated)
 
-    def rate_current(self) -> None:
-        """Take the slider's position as the answer (Next on the guided page)."""
-        self._moved(self.slider.value())
-
 
 def follow_up_label(choice: InteractionChoice) -> str:
     people = ", ".join(choice.people) or tr("no one named")

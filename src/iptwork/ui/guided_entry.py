@@ -423,8 +423,6 @@ class GuidedEntryDialog(QDialog):
                 self._problem(problem)
                 self.when.setFocus()
                 return
-        if key == "satisfaction" and self.satisfaction.value() is None:
-            self.satisfaction.rate_current()
         if self.index < len(self.steps) - 1:
             self.go_to(self.index + 1)
             return
