@@ -69,3 +69,21 @@ def test_an_encrypted_workbook_has_encrypted_backups_that_restore(tmp_path: Path
     restore_workbook(backup, path, password="pw")
     with open_workbook(path, password="pw") as wb:
         assert [i.said for i in services.list_interactions(wb)] == ["entry 1"]
+
+
+def test_a_backup_rewritten_later_still_counts_from_when_it_was_taken(tmp_path: Path) -> None:
+    """Set password rewrites older backups (new modification time): the hourly backup
+    must still come when the newest backup was *taken* more than an hour ago."""
+    import os
+
+    root = tmp_path / "backups"
+    with create_workbook(tmp_path / "w.iptw") as wb:
+        first = automatic_backup(wb, root, keep=5)
+        assert first is not None
+        two_hours_ago = datetime.now() - timedelta(hours=2)
+        older = first.with_name(f"w-{two_hours_ago:%Y%m%d-%H%M%S-%f}.iptw")
+        first.rename(older)
+        os.utime(older)  # rewritten just now, as Set password does
+        assert automatic_backup(wb, root, keep=5, min_age=timedelta(hours=1)) is not None
+        assert len(list_backups(root, wb.path)) == 2
+        assert automatic_backup(wb, root, keep=5, min_age=timedelta(hours=1)) is None

@@ -7,8 +7,10 @@ then renamed into place: a failed backup never leaves a half-written file behind
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import re
 import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -139,6 +141,21 @@ def list_backups(root: Path, workbook_path: Path) -> list[Path]:
     return sorted(folder.glob(BACKUP_GLOB), key=lambda p: p.name, reverse=True)
 
 
+#: An automatic backup's name ends in the time it was taken: "demo-20261126-154007-231202.iptw".
+_TAKEN = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.iptw$")
+
+
+def taken_at(backup: Path) -> datetime:
+    """When a backup was taken: the time in its name (Set password rewrites older backups,
+    which changes their modification time), else the file's modification time.
+    Raises OSError when neither can be had."""
+    found = _TAKEN.search(backup.name)
+    if found is not None:
+        with contextlib.suppress(ValueError):
+            return datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
+    return datetime.fromtimestamp(backup.stat().st_mtime)
+
+
 def automatic_backup(
     wb: Workbook, root: Path, *, keep: int, min_age: timedelta | None = None
 ) -> Path | None:
@@ -146,7 +163,7 @@ def automatic_backup(
     `min_age`), then delete all but the newest `keep`. Returns the new backup, if made."""
     existing = list_backups(root, wb.path)
     if min_age is not None and existing:
-        newest = datetime.fromtimestamp(existing[0].stat().st_mtime)
+        newest = taken_at(existing[0])
         if datetime.now() - newest < min_age:
             return None
     folder = backup_folder(root, wb.path)

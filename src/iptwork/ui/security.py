@@ -7,10 +7,8 @@ to the registry, and the window tells it when a workbook is attached or closed. 
 
 from __future__ import annotations
 
-import contextlib
-import re
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -81,20 +79,12 @@ def _size(path: Path) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-#: The time an automatic backup was taken, in its name: "demo-20261126-154007-231202.iptw".
-_TAKEN = re.compile(r"-(\d{8}-\d{6})(?:-\d+)?\.iptw$")
-
-
 def _when(path: Path) -> str:
-    """When the backup was taken: from its name, as encrypting it later (Set password)
-    rewrites the file and so changes its modification time; that time otherwise."""
-    found = _TAKEN.search(path.name)
-    if found is not None:
-        with contextlib.suppress(ValueError):
-            taken = datetime.strptime(found.group(1), "%Y%m%d-%H%M%S")
-            return taken.strftime("%Y-%m-%d %H:%M:%S")
+    """When the backup was taken (see store.backup.taken_at), or "?"."""
+    from iptwork.store.backup import taken_at
+
     try:
-        return datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M:%S")
+        return taken_at(path).strftime("%Y-%m-%d %H:%M:%S")
     except OSError:
         return "?"
 
