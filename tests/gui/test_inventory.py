@@ -124,7 +124,7 @@ def test_delete_a_person_who_appears_in_interactions(
     opened.inventory._select_in_table(lena.id)
     answers.choose.append("detach")
     opened.inventory.delete_button.click()
-    assert "appears in 1 interaction" in answers.said[-1][1]
+    assert "appears in one interaction" in answers.said[-1][1]
     assert all(p.name != "Lena" for p in opened.inventory.model.people())
     wait_listed(qtbot, opened)
     assert all("Lena" not in row[1] for row in listed_rows(opened))

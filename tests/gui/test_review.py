@@ -44,7 +44,7 @@ def test_private_interactions_are_held_back_and_counted(
     review = main.course.review
     assert len(review.ids) == 6
     assert review.held_back_label.text() == (
-        "2 private interaction(s) held back: they are not shown here."
+        "2 private interactions held back: they are not shown here."
     )
     seen = []
     for _ in range(8):

@@ -139,7 +139,7 @@ def test_the_log_shows_session_n_of_planned(
     assert model.index(1, 5).data() == "1"  # one interaction reviewed in session 2
     assert view.current_id() == uid("s3")  # the session being held today
     assert view.title.text().startswith("Session 3 of 16 · Initial phase")
-    assert "3 session(s) so far of 16 planned" in view.course_line.text()
+    assert "3 sessions so far of 16 planned" in view.course_line.text()
     qtmodeltester.check(model)
 
 
@@ -221,7 +221,7 @@ def test_since_we_last_met_gathers_what_happened(in_course: MainWindow) -> None:
     assert len(lines) == 3  # not "old" (before), "seen" (reviewed), nor the private one
     assert [line.split(" — ")[-1] for line in lines] == ["“new one”", "“new two”", "“this morning”"]
     assert page.held_back.text() == (
-        "1 private interaction(s) in this time are held back and not shown."
+        "1 private interaction in this time is held back and not shown."
     )
     phq9 = page.phq9.text()
     assert phq9.startswith("PHQ-9: 9 (mild) on ")

@@ -95,7 +95,7 @@ def test_the_span_can_reach_back_to_every_event(qtbot: QtBot, opened: MainWindow
     document.save_event(None, r.LifeEvent(date(2001, 6, 1), "loss", (), "Grandad died"))
     show_timeline(qtbot, opened)
     view = opened.timeline
-    assert view.outside.text() == "1 earlier event(s) are outside this span."
+    assert view.outside.text() == "1 earlier event is outside this span."
     view.span.setCurrentIndex(view.span.findData("everything"))
     qtbot.waitUntil(lambda: not view.chart_loading, timeout=15000)
     assert view.outside.text() == ""

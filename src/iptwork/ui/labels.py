@@ -22,6 +22,12 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("labels", text)
 
 
+def counted(count: int, one: str, many: str) -> str:
+    """`one` for a single thing, else `many` with %n replaced by the count (each is a
+    whole translatable sentence, so no "interaction(s)")."""
+    return one if count == 1 else many.replace("%n", str(count))
+
+
 def _known(key: str | None, kind: type[StrEnum]) -> bool:
     # `"x" in SomeStrEnum` raises TypeError on Python 3.11 for a non-member.
     return key is not None and key in {member.value for member in kind}

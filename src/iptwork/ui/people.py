@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence
 
-from iptwork.ui import alerts
+from iptwork.ui import alerts, labels
 
 if TYPE_CHECKING:
     from iptwork.store import records as r
@@ -93,8 +93,6 @@ class People(QObject):
     def move_person(self, person_id: str, closeness: int) -> None:
         from dataclasses import replace
 
-        from iptwork.ui import labels
-
         document = self.window.document
         old = self._person(person_id)
         if document is None or old is None:
@@ -126,14 +124,17 @@ class People(QObject):
             ):
                 document.delete_person(person, "detach")
             return
-        text = (
+        text = labels.counted(
+            used,
             self.tr(
-                "%1 appears in %2 interaction(s). Remove %1 from them and keep the interactions, "
-                "or delete those interactions too?"
-            )
-            .replace("%1", person.name)
-            .replace("%2", str(used))
-        )
+                "%1 appears in one interaction. Remove %1 from it and keep the interaction, "
+                "or delete the interaction too?"
+            ),
+            self.tr(
+                "%1 appears in %n interactions. Remove %1 from them and keep the "
+                "interactions, or delete those interactions too?"
+            ),
+        ).replace("%1", person.name)
         choice = alerts.choose(
             self.window,
             self.tr("Delete"),
@@ -173,7 +174,6 @@ class People(QObject):
         focus = next((f for f in focuses if f.id == focus_id), None)
         if document is None or focus is None:
             return
-        from iptwork.ui import labels
 
         text = self.tr(
             "Delete the focus “%1” with its details and goals? Its interactions stay; they "

@@ -320,8 +320,10 @@ class ReviewPage(QWidget):
         self.shown.setVisible(has)
         self.empty.setVisible(not has)
         self.held_back_label.setText(
-            self.tr("%1 private interaction(s) held back: they are not shown here.").replace(
-                "%1", str(self.held_back)
+            labels.counted(
+                self.held_back,
+                self.tr("1 private interaction held back: it is not shown here."),
+                self.tr("%n private interactions held back: they are not shown here."),
             )
             if self.held_back
             else self.tr("No private interactions held back.")

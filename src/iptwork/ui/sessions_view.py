@@ -520,16 +520,23 @@ class SincePage(QScrollArea):
         self.interactions_intro.setText(
             self.tr("No new interactions in this time.")
             if count == 0
-            else self.tr(
-                "%1 new interaction(s), not looked at in an earlier session. Tick those you "
-                "review in session %2."
-            )
-            .replace("%1", str(count))
-            .replace("%2", str(session.number))
+            else labels.counted(
+                count,
+                self.tr(
+                    "1 new interaction, not looked at in an earlier session. Tick it if you "
+                    "review it in session %2."
+                ),
+                self.tr(
+                    "%n new interactions, not looked at in an earlier session. Tick those you "
+                    "review in session %2."
+                ),
+            ).replace("%2", str(session.number))
         )
         self.held_back.setText(
-            self.tr("%1 private interaction(s) in this time are held back and not shown.").replace(
-                "%1", str(since.held_back)
+            labels.counted(
+                since.held_back,
+                self.tr("1 private interaction in this time is held back and not shown."),
+                self.tr("%n private interactions in this time are held back and not shown."),
             )
         )
         self.held_back.setVisible(since.held_back > 0)
@@ -862,7 +869,9 @@ class SessionsView(QWidget):
             return
         latest = course.latest(sessions)
         assert latest is not None
-        text = self.tr("%1 session(s) so far").replace("%1", str(len(sessions)))
+        text = labels.counted(
+            len(sessions), self.tr("1 session so far"), self.tr("%n sessions so far")
+        )
         if planned:
             text += self.tr(" of %1 planned").replace("%1", str(planned))
         text += self.tr("; the latest: %1.").replace("%1", labels.day(latest.held_on))

@@ -314,7 +314,11 @@ class TimelineView(QWidget):
             figure, hidden = result
             self.chart_loading = False
             self.outside.setText(
-                self.tr("%1 earlier event(s) are outside this span.").replace("%1", str(hidden))
+                labels.counted(
+                    hidden,
+                    self.tr("1 earlier event is outside this span."),
+                    self.tr("%n earlier events are outside this span."),
+                )
                 if hidden
                 else ""
             )
