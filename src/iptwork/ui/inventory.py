@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSlider,
     QSplitter,
     QTableView,
@@ -39,7 +38,7 @@ from iptwork.store import records as r
 from iptwork.ui import labels, theme
 from iptwork.ui.closeness_circle import ClosenessCircle, sign
 from iptwork.ui.editors import TextField
-from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
+from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel, record_buttons
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -271,17 +270,12 @@ class InventoryView(QWidget):
                 self.proxy.data(current, ID_ROLE) if current.isValid() else None
             )
         )
-        self.add_button = add = QPushButton(self.tr("&Add a person…"))
-        add.clicked.connect(self.add_requested)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.edit_button.clicked.connect(self._edit_current)
-        self.delete_button = QPushButton(self.tr("&Delete…"))
-        self.delete_button.clicked.connect(self._delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons, self.add_button, self.edit_button, self.delete_button = record_buttons(
+            self.tr("&Add a person…"),
+            self.add_requested.emit,
+            self._edit_current,
+            self._delete_current,
+        )
         self.hint = hint = QLabel(self._hint_text())
         hint.setWordWrap(True)
         hint.setProperty("role", "hint")

@@ -4,10 +4,17 @@ that every list-backed table in the UI shares. A subclass sets `titles` and impl
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, Generic, Protocol, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()  # the invisible root: what `parent` is for a flat model
@@ -60,3 +67,27 @@ class RecordTableModel(QAbstractTableModel, Generic[T]):
         ):
             return self.titles[section]
         return None
+
+
+def record_buttons(
+    add_text: str,
+    add: Callable[[], object],
+    edit: Callable[[], object],
+    delete: Callable[[], object],
+) -> tuple[QHBoxLayout, QPushButton, QPushButton, QPushButton]:
+    """The row under a list of records: Add… (`add_text`), Edit…, Delete…, to the left.
+    Returns the row and the three buttons."""
+    buttons = []
+    for text, action in (
+        (add_text, add),
+        (QCoreApplication.translate("records", "&Edit…"), edit),
+        (QCoreApplication.translate("records", "&Delete…"), delete),
+    ):
+        button = QPushButton(text)
+        button.clicked.connect(lambda _checked=False, act=action: act())
+        buttons.append(button)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    return row, buttons[0], buttons[1], buttons[2]

@@ -52,7 +52,7 @@ from iptwork.store import records as r
 from iptwork.ui import labels, theme
 from iptwork.ui.closeness_circle import ClosenessCircle
 from iptwork.ui.editors import TextField
-from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
+from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel, record_buttons
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -750,17 +750,12 @@ class SessionsView(QWidget):
         theme.set_column_widths(self.table, {0: 70, 1: 118, 2: 130, 3: 52, 4: 72, 5: 70})
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._row_changed())
         self.table.doubleClicked.connect(lambda _i: self._edit_current())
-        self.new_button = new = QPushButton(self.tr("&New session…"))
-        new.clicked.connect(self.new_requested)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.edit_button.clicked.connect(self._edit_current)
-        self.delete_button = QPushButton(self.tr("&Delete…"))
-        self.delete_button.clicked.connect(self._delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(new)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons, self.new_button, self.edit_button, self.delete_button = record_buttons(
+            self.tr("&New session…"),
+            self.new_requested.emit,
+            self._edit_current,
+            self._delete_current,
+        )
         self.course_line = _line("", "hint")
         left = QWidget()
         left_layout = QVBoxLayout(left)

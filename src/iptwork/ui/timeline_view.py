@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -40,7 +39,7 @@ from iptwork.store import records as r
 from iptwork.ui import labels, theme
 from iptwork.ui.editors import PeoplePicker, TextField
 from iptwork.ui.figure_panel import FigurePanel
-from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
+from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel, record_buttons
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -217,17 +216,12 @@ class TimelineView(QWidget):
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         theme.set_column_widths(self.table, {0: 130, 1: 120, 2: 120})
         self.table.doubleClicked.connect(lambda _i: self._edit_current())
-        self.add_button = add = QPushButton(self.tr("&Add a life event…"))
-        add.clicked.connect(self.add_requested)
-        self.edit_button = QPushButton(self.tr("&Edit…"))
-        self.edit_button.clicked.connect(self._edit_current)
-        self.delete_button = QPushButton(self.tr("&Delete…"))
-        self.delete_button.clicked.connect(self._delete_current)
-        buttons = QHBoxLayout()
-        buttons.addWidget(add)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
+        buttons, self.add_button, self.edit_button, self.delete_button = record_buttons(
+            self.tr("&Add a life event…"),
+            self.add_requested.emit,
+            self._edit_current,
+            self._delete_current,
+        )
         events = QWidget()
         events_layout = QVBoxLayout(events)
         events_layout.setContentsMargins(0, 0, 0, 0)
