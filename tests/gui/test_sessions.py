@@ -339,3 +339,16 @@ def test_circle_moves_name_who_came_went_and_changed_ring() -> None:
         "Alex (renamed) moved further out (inner circle → middle circle); "
         "Sam K. is no longer in the circle; Jordan joined the inner circle."
     )
+
+
+def test_a_session_added_while_the_log_is_hidden_shows_when_it_is_opened(
+    opened: MainWindow,
+) -> None:
+    opened.views.show("sessions")
+    before = opened.sessions_view.model.rowCount()
+    opened.views.show("interactions")
+    assert opened.document is not None
+    opened.document.save_session(None, r.TherapySession(before + 1, date.today(), "initial"))
+    assert opened.sessions_view.model.rowCount() == before  # hidden: not read yet
+    opened.views.show("sessions")
+    assert opened.sessions_view.model.rowCount() == before + 1

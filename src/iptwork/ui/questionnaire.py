@@ -52,6 +52,7 @@ from iptwork.store import records as r
 from iptwork.ui import alerts, labels, theme
 from iptwork.ui.figure_panel import FigurePanel
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel
+from iptwork.ui.reload_on_show import ReloadOnShow
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -609,8 +610,10 @@ class KindFilter(QSortFilterProxyModel):
         return str(model.index(source_row, 0, source_parent).data(KIND_ROLE)) in self.kind.split()
 
 
-class QuestionnairesView(QWidget):
+class QuestionnairesView(ReloadOnShow, QWidget):
     """The questionnaires tab: fill one in, rate today's mood, see and chart the history."""
+
+    RELOAD_ON = frozenset({"measures", "interactions", "people"})
 
     take_requested = Signal(str)  # PHQ9 or GAD7
     mood_requested = Signal()
@@ -721,17 +724,6 @@ class QuestionnairesView(QWidget):
             self.model.set_rows([])
             self.chart.show_message("")
         elif self.isVisible():
-            self.reload()
-
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {"measures", "interactions", "people"}:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale and self._document is not None:
             self.reload()
 
     def reload(self) -> None:

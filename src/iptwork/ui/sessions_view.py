@@ -53,6 +53,7 @@ from iptwork.ui import labels, theme
 from iptwork.ui.closeness_circle import ClosenessCircle
 from iptwork.ui.editors import TextField
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel, record_buttons
+from iptwork.ui.reload_on_show import ReloadOnShow
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -719,7 +720,8 @@ class CirclePage(QWidget):
 # --- the tab ---------------------------------------------------------------------------------
 
 
-class SessionsView(QWidget):
+class SessionsView(ReloadOnShow, QWidget):
+    RELOAD_ON = frozenset({"sessions", "interactions", "measures", "events", "people", "sheets"})
     new_requested = Signal()
     edit_requested = Signal(str)  # session id
     delete_requested = Signal(str)
@@ -812,17 +814,6 @@ class SessionsView(QWidget):
             self.model.set_sessions([], None)
             self._show_current()
         elif self.isVisible():
-            self.reload()
-
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {"sessions", "interactions", "measures", "events", "people", "sheets"}:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale and self._document is not None:
             self.reload()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -33,6 +33,7 @@ from iptwork import domain
 from iptwork.store import records as r
 from iptwork.ui import editors, labels
 from iptwork.ui.editors import TextField
+from iptwork.ui.reload_on_show import ReloadOnShow
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -257,7 +258,8 @@ class TerminationEditor(SheetEditor):
         )
 
 
-class SheetsView(QWidget):
+class SheetsView(ReloadOnShow, QWidget):
+    RELOAD_ON = frozenset({"sheets"})
     formulation_edited = Signal(object, object)
     termination_edited = Signal(object, object)
 
@@ -294,17 +296,6 @@ class SheetsView(QWidget):
             self.formulation.load(r.Formulation())
             self.termination.load(r.Termination())
         elif self.isVisible():
-            self.reload()
-
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if "sheets" in kinds:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale and self._document is not None:
             self.reload()
 
     def reload(self) -> None:

@@ -40,6 +40,7 @@ from iptwork.ui import labels, theme
 from iptwork.ui.editors import PeoplePicker, TextField
 from iptwork.ui.figure_panel import FigurePanel
 from iptwork.ui.record_table import ID_ROLE, Index, RecordTableModel, record_buttons
+from iptwork.ui.reload_on_show import ReloadOnShow
 
 if TYPE_CHECKING:
     from iptwork.ui.document import Document
@@ -175,7 +176,8 @@ class EventDialog(QDialog):
             dialog.deleteLater()
 
 
-class TimelineView(QWidget):
+class TimelineView(ReloadOnShow, QWidget):
+    RELOAD_ON = frozenset({"events", "people", "interactions", "measures", "sessions"})
     add_requested = Signal()
     edit_requested = Signal(str)  # event id
     delete_requested = Signal(str)
@@ -254,17 +256,6 @@ class TimelineView(QWidget):
             self.model.set_events([], {})
             self.chart.show_message("")
         elif self.isVisible():
-            self.reload()
-
-    def on_changed(self, kinds: frozenset[str]) -> None:
-        if kinds & {"events", "people", "interactions", "measures", "sessions"}:
-            self._stale = True
-            if self.isVisible():
-                self.reload()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale and self._document is not None:
             self.reload()
 
     def reload(self) -> None:
